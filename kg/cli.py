@@ -1,0 +1,193 @@
+"""The `kg` command line: extract, build, evaluate, validate (and the query, serve, push,
+viz and models groups from their own modules).
+
+Errors are one line on stderr and a non-zero exit: 2 for bad input or usage, 1 for
+"nothing found" / "does not conform". Set KG_DEBUG=1 to see a traceback instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Knowledge graphs of diplomatic events from Bengali news."""
+
+
+def _documents(paths: tuple[str, ...]) -> list:
+    from kg.documents import read_inputs
+
+    if not paths:
+        raise KgError("no input: name .txt/.jsonl files, directories, or - for stdin")
+    return read_inputs(paths)
+
+
+def _results(paths: tuple[str, ...]) -> list:
+    from kg.pipeline import Pipeline
+
+    docs = _documents(paths)
+    pipeline = Pipeline()
+    return [pipeline.run(d) for d in docs]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout).")
+def extract(paths: tuple[str, ...], output: str) -> None:
+    """Extract events from PATHS (.txt, .jsonl, directories, - for stdin) as JSON Lines."""
+    from kg.export import write_lines
+    from kg.pipeline import public
+
+    results = _results(paths)
+    lines = [json.dumps(public(r), ensure_ascii=False) + "\n"
+             for res in results for r in res.records]
+    if output == "-":
+        sys.stdout.write("".join(lines))
+    else:
+        write_lines(Path(output), lines)
+        click.echo(f"{len(lines)} events from {len(results)} documents → {output}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", default="graph.ttl", show_default=True,
+              help="Graph file; - for stdout. The format follows the extension.")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig", "json-ld"]),
+              help="RDF format (default: from the extension, else Turtle).")
+def build(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
+    """Build the RDF knowledge graph of PATHS."""
+    from kg.export import format_for, serialize, write_atomic
+    from kg.gazetteer import default_gazetteer
+    from kg.rdf import all_quads
+
+    results = _results(paths)
+    fmt = format_for(output, fmt)
+    quads = all_quads(results, default_gazetteer())
+    data = serialize(quads, fmt)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        out = sys.stderr
+    else:
+        write_atomic(Path(output), data)
+        out = sys.stdout
+    _summary(results, len(quads), output, fmt, out)
+
+
+def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
+    records = [r for res in results for r in res.records]
+    types = Counter(r["type"] for r in records)
+    actors: Counter[str] = Counter()
+    for r in records:
+        for a in r["source"] + r["target"]:
+            actors[a["label"]] += 1
+    where = "stdout" if output == "-" else output
+    print(f"graph: {where} ({fmt}, {n_quads} triples) from {len(results)} documents, "
+          f"{len(records)} events", file=out)
+    if types:
+        print("events by type: " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
+              file=out)
+        print("most active actors: " + ", ".join(f"{a} ({n})" for a, n in
+                                                actors.most_common(5)), file=out)
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--pred", "pred_file", type=click.Path(dir_okay=False),
+              help="Score these predictions (JSON Lines records) instead of running kg.")
+@click.option("-v", "--verbose", is_flag=True, help="List misses and false positives.")
+def evaluate(gold: str, pred_file: str | None, verbose: bool) -> None:
+    """Score extraction against a gold file (event-schema.md §5): P, R, F1 per type."""
+    from kg.documents import Document, parse_date
+    from kg.evaluate import Matcher, Scores, format_report, load_gold, score_document
+    from kg.gazetteer import default_gazetteer
+    from kg.text import normalize
+
+    gold_docs = load_gold(Path(gold))
+    by_doc: dict[str, list[dict]] = {}
+    if pred_file:
+        for n, line in enumerate(_read_text(Path(pred_file)).splitlines(), 1):
+            if line.strip():
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise KgError(f"{pred_file}:{n}: invalid JSON ({exc.msg})") from None
+                by_doc.setdefault(rec.get("doc"), []).append(rec)
+    else:
+        from kg.pipeline import Pipeline
+
+        pipeline = Pipeline()
+        for g in gold_docs:
+            doc = Document(g["doc"], normalize(g.get("text", "")),
+                           parse_date(g.get("date"), gold))
+            by_doc[g["doc"]] = pipeline.run(doc).records
+    scores = Scores()
+    matcher = Matcher(default_gazetteer())
+    for g in gold_docs:
+        score_document(g, by_doc.get(g["doc"], []), matcher, scores)
+    click.echo(format_report(Path(gold).name, scores, verbose))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KgError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KgError(f"{path}: cannot read ({exc})") from None
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="Print the full SHACL report.")
+def validate(graph_file: str, verbose: bool) -> None:
+    """Validate an RDF file against the kg SHACL shapes (exit 1 if it does not conform)."""
+    from kg.validate import validate_file
+
+    conforms, report = validate_file(Path(graph_file))
+    if conforms:
+        click.echo(f"{graph_file}: conforms")
+        return
+    click.echo(f"{graph_file}: does NOT conform", err=True)
+    click.echo(report if verbose else report.splitlines()[0] if report else "", err=True)
+    sys.exit(1)
+
+
+def main() -> None:
+    """Entry point: one-line errors instead of tracebacks."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("kg: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KgError as exc:
+        click.echo(f"kg: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("kg: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, not a traceback
+        if os.environ.get("KG_DEBUG"):
+            raise
+        click.echo(f"kg: internal error: {type(exc).__name__}: {exc} (KG_DEBUG=1 for details)",
+                   err=True)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

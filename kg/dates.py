@@ -1,0 +1,85 @@
+"""Dates in a sentence, resolved against the document date.
+
+মঙ্গলবার (১৮ জুন) → the document's year; a bare weekday → the latest such day on or
+before the document date; ১৯৬১ সালের → the year 1961 (and the event is historical).
+Month names are matched by prefix, so a typo like জুনন still reads as June.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from kg.morphology import _load_yaml
+from kg.paths import seeds_dir
+from kg.text import Token, norm_token
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    value: str  # ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY
+    year: int | None
+    explicit_year_only: bool
+
+
+class Calendar:
+    def __init__(self, data: dict) -> None:
+        self.months = {norm_token(n): int(m) for m, names in data["months"].items() for n in names}
+        self.weekdays = {
+            norm_token(n): int(d) for d, names in data["weekdays"].items() for n in names
+        }
+        self.relative = {norm_token(k): int(v) for k, v in data["relative_days"].items()}
+        self.year_words = {norm_token(w) for w in data["year_words"]}
+
+    def month(self, word: str) -> int | None:
+        if word in self.months:
+            return self.months[word]
+        for name, m in self.months.items():
+            # inflected or mistyped forms: জুনের, জুনে, জুনন
+            if len(name) >= 2 and word.startswith(name) and len(word) - len(name) <= 2:
+                return m
+        return None
+
+    def find(self, tokens: list[Token], doc_date: dt.date | None) -> DateMention | None:
+        words = [t.norm for t in tokens]
+        ref_year = doc_date.year if doc_date else None
+        for i, w in enumerate(words):
+            if w.isdigit() and 1 <= int(w) <= 31 and i + 1 < len(words):
+                month = self.month(words[i + 1])
+                if month:
+                    year = ref_year
+                    if i + 2 < len(words) and words[i + 2].isdigit() and len(words[i + 2]) == 4:
+                        year = int(words[i + 2])
+                    return _day(year, month, int(w))
+        for i, w in enumerate(words):
+            if w.isdigit() and len(w) == 4 and i + 1 < len(words):
+                if words[i + 1] in self.year_words:
+                    return DateMention(w, int(w), True)
+        if doc_date is not None:
+            for i, w in enumerate(words):
+                base = w[:-1] if w.endswith(("ে", "র")) and w[:-1] in self.weekdays else w
+                if base in self.weekdays:
+                    delta = (doc_date.weekday() - self.weekdays[base]) % 7
+                    day = doc_date - dt.timedelta(days=delta)
+                    return DateMention(day.isoformat(), day.year, False)
+                key = f"{w} {words[i + 1]}" if i + 1 < len(words) else w
+                for k in (key, w):
+                    if k in self.relative:
+                        day = doc_date + dt.timedelta(days=self.relative[k])
+                        return DateMention(day.isoformat(), day.year, False)
+        return None
+
+
+def _day(year: int | None, month: int, day: int) -> DateMention | None:
+    if year is None:
+        return DateMention(f"--{month:02d}-{day:02d}", None, False)
+    try:
+        return DateMention(dt.date(year, month, day).isoformat(), year, False)
+    except ValueError:
+        return None
+
+
+@cache
+def default_calendar() -> Calendar:
+    return Calendar(_load_yaml(seeds_dir() / "lexicon" / "calendar.yaml"))

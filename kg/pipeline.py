@@ -1,0 +1,132 @@
+"""The pipeline: document → sentences → mentions → events → schema §4 records.
+
+Each stage is its own module; this one only wires them together and owns the output
+record format, so that `kg extract`, `kg build` and `kg evaluate` see the same events.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from kg import __version__
+from kg.dates import default_calendar
+from kg.documents import Document
+from kg.entities import DocumentContext, EntityRecognizer, default_recognizer
+from kg.events import Discourse, Event, EventExtractor
+from kg.gazetteer import Entity, default_gazetteer
+from kg.lexicon import default_lexicon
+from kg.morphology import default_morphology
+from kg.paths import seeds_dir
+from kg.text import Sentence, split_sentences
+from kg.vocab import QUAD_OF
+
+EXTRACTOR = f"kg-{__version__}-rules"
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything the graph needs about one document."""
+
+    doc: Document
+    sentences: list[Sentence]
+    records: list[dict]
+    actors: dict[str, Entity]
+
+
+@cache
+def _glossary() -> dict[str, str]:
+    path = seeds_dir() / "lexicon" / "glossary.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        from kg.text import norm_token
+
+        return {norm_token(r["bn"]): r["en"] for r in csv.DictReader(fh, delimiter="\t")}
+
+
+class Pipeline:
+    """Built once per process; `run` is then cheap per document."""
+
+    def __init__(self, recognizer: EntityRecognizer | None = None) -> None:
+        self.gazetteer = default_gazetteer()
+        self.recognizer = recognizer or default_recognizer()
+        self.extractor = EventExtractor(
+            default_lexicon(), default_morphology(), default_calendar(), _glossary()
+        )
+
+    def run(self, doc: Document) -> DocumentResult:
+        sentences = split_sentences(doc.text)
+        ctx = DocumentContext(self.gazetteer, doc.date.year if doc.date else None)
+        disc = Discourse()
+        records: list[dict] = []
+        actors: dict[str, Entity] = {}
+        for sent in sentences:
+            mentions = self.recognizer.mentions(sent)
+            ctx.resolve(mentions)
+            for ev in self.extractor.extract(sent, mentions, disc, doc.date):
+                for part in split_reciprocal(ev):
+                    records.append(to_record(doc, sent, part))
+                for e in ev.sources + ev.targets:
+                    actors[e.key] = e
+        return DocumentResult(doc, sentences, _dedupe(records), actors)
+
+    def run_all(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
+        for doc in docs:
+            yield self.run(doc)
+
+
+def split_reciprocal(ev: Event) -> list[Event]:
+    """উভয় দেশ … একে অপরকে: one event per side, each aimed at the other(s), so that
+    no actor is recorded as acting on itself."""
+    if not set(ev.sources) & set(ev.targets):
+        return [ev]
+    parts = []
+    for s in ev.sources:
+        targets = [t for t in ev.targets if t != s]
+        if targets:
+            parts.append(replace(ev, sources=[s], targets=targets))
+    return parts
+
+
+def to_record(doc: Document, sent: Sentence, ev: Event) -> dict:
+    """The schema §4 event record (plus `symmetric`, `predicate`, `extractor`)."""
+    return {
+        "doc": doc.id,
+        "sentence_index": sent.index,
+        "sentence": sent.text,
+        "type": ev.type,
+        "mode": ev.mode or None,
+        "cameo": ev.cameo or None,
+        "quad": QUAD_OF.get(ev.type),
+        "relation": ev.relation,
+        "source": [e.record() for e in ev.sources],
+        "target": [e.record() for e in ev.targets],
+        "object": [{k: v for k, v in o.items() if k != "key"} for o in ev.objects],
+        "context": sorted(ev.context),
+        "date": ev.date,
+        "location": ev.location.record() if ev.location else None,
+        "confidence": ev.confidence,
+        "span": list(ev.span),
+        "symmetric": ev.pred.symmetric,
+        "predicate": ev.pred.id,
+        "extractor": EXTRACTOR,
+        "_object_keys": [o.get("key") for o in ev.objects],
+    }
+
+
+def _dedupe(records: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for r in records:
+        key = (r["sentence_index"], r["type"], r["relation"],
+               tuple(a["label"] for a in r["source"]), tuple(a["label"] for a in r["target"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def public(record: dict) -> dict:
+    """A record without internal bookkeeping fields (those starting with `_`)."""
+    return {k: v for k, v in record.items() if not k.startswith("_")}

@@ -1,0 +1,172 @@
+"""Stage 1: text → normalised document → sentences → tokens with character offsets.
+
+Offsets always point into the NFC-normalised document text, because that is what the
+event schema's `span` is defined against. Matching, however, needs more clean-up than
+NFC (zero-width joiners, Bengali digits, two spellings of য়/ড়/ঢ়), so each token carries
+both its surface text and a `norm` form used by every later stage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200c\u200d\u200b\ufeff\u00ad"))
+
+# Sentence terminators: danda, double danda, question and exclamation marks.
+TERMINATORS = frozenset("।॥?!")
+OPEN_QUOTES = frozenset("‘“«")
+CLOSE_QUOTES = frozenset("’”»")
+TOGGLE_QUOTES = frozenset("'\"")
+QUOTES = OPEN_QUOTES | CLOSE_QUOTES | TOGGLE_QUOTES
+# Punctuation split off as its own token. The hyphen stays inside words (এফ-সিক্সটিন).
+PUNCT = TERMINATORS | QUOTES | frozenset(",;:()[]{}—–…/")
+_TOKEN_RE = re.compile(
+    "|".join(
+        [
+            r"\.\.\.",
+            "[" + re.escape("".join(sorted(PUNCT))) + "]",
+            "[^\\s" + re.escape("".join(sorted(PUNCT))) + "]+",
+        ]
+    )
+)
+
+
+def normalize(raw: str) -> str:
+    """Unicode NFC: the form every offset refers to.
+
+    NFC turns the precomposed য় ড় ঢ় (U+09DF/09DC/09DD) into consonant + nukta, since
+    they are composition exclusions; doing it once here makes both spellings equal.
+    """
+    return unicodedata.normalize("NFC", raw)
+
+
+def norm_token(text: str) -> str:
+    """Matching form of a token: NFC, no zero-width characters, ASCII digits."""
+    return normalize(text).translate(ZERO_WIDTH).translate(BENGALI_DIGITS)
+
+
+@dataclass(slots=True)
+class Token:
+    """One word or punctuation mark; `start`/`end` index the NFC document."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    in_quote: bool = False
+
+    @property
+    def is_punct(self) -> bool:
+        return self.text in PUNCT
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence with its tokens; `quoted` marks text inside quotation marks."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    paragraph: int = 0
+    quote_open_at_start: bool = False
+
+    @property
+    def quoted(self) -> bool:
+        words = [t for t in self.tokens if not t.is_punct]
+        return bool(words) and all(t.in_quote for t in words)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Whitespace/punctuation tokenisation that keeps Bengali combining marks inside words.
+
+    Python's `\\w` splits Bengali words at vowel signs and the virama, so words are
+    runs of anything that is neither space nor punctuation.
+    """
+    return [
+        Token(m.group(), offset + m.start(), offset + m.end(), norm_token(m.group()))
+        for m in _TOKEN_RE.finditer(text)
+    ]
+
+
+class _QuoteState:
+    """Tracks whether the reader is inside a quotation; reset at every paragraph."""
+
+    def __init__(self) -> None:
+        self.open = False
+
+    def update(self, ch: str, prev: str, nxt: str) -> None:
+        if ch in OPEN_QUOTES:
+            self.open = True
+        elif ch in CLOSE_QUOTES:
+            self.open = False
+        elif ch in TOGGLE_QUOTES:
+            # A straight quote opens after space/punctuation and closes before it.
+            if not self.open and (not prev or prev.isspace() or prev in PUNCT):
+                self.open = True
+            elif self.open:
+                self.open = False
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            yield m.start(), m.end()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split an NFC document on । ? ! and line breaks, keeping quotes with their sentence.
+
+    A closing quote after a terminator belongs to the sentence it closes; a terminator
+    followed by a closing quote and a comma (‘…!’, তিনি বলেন) does not end the sentence.
+    Sentences inside a quotation are kept apart (for precise evidence) but their tokens
+    are marked `in_quote` so that later stages know the words are reported speech.
+    """
+    sentences: list[Sentence] = []
+    for pindex, (pstart, pend) in enumerate(_paragraphs(text)):
+        tokens = tokenize(text[pstart:pend], pstart)
+        quotes = _QuoteState()
+        current: list[Token] = []
+        opened_at_start = False
+        for i, tok in enumerate(tokens):
+            if not current:
+                opened_at_start = quotes.open
+            if tok.text in QUOTES:
+                prev = text[tok.start - 1] if tok.start > 0 else ""
+                nxt = text[tok.end] if tok.end < len(text) else ""
+                quotes.update(tok.text, prev, nxt)
+                tok.in_quote = True
+            else:
+                tok.in_quote = quotes.open
+            current.append(tok)
+            if _ends_sentence(tokens, i, quotes.open):
+                sentences.append(_make_sentence(text, current, pindex, opened_at_start))
+                current = []
+        if current:
+            sentences.append(_make_sentence(text, current, pindex, opened_at_start))
+    for i, s in enumerate(sentences):
+        s.index = i
+    return sentences
+
+
+def _ends_sentence(tokens: list[Token], i: int, quote_open: bool) -> bool:
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.text in TERMINATORS:
+        # Keep a closing quote (or a run of terminators) with this sentence.
+        return nxt is None or (nxt.text not in TERMINATORS and nxt.text not in QUOTES)
+    if tok.text in CLOSE_QUOTES or (tok.text in TOGGLE_QUOTES and not quote_open):
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.text in TERMINATORS:
+            return nxt is None or nxt.text != ","
+    return False
+
+
+def _make_sentence(text: str, toks: list[Token], paragraph: int, quote_open: bool) -> Sentence:
+    start, end = toks[0].start, toks[-1].end
+    return Sentence(0, start, end, text[start:end], toks, paragraph, quote_open)
