@@ -1,0 +1,45 @@
+"""Shared fixtures: the seed article, its gold file, and its graph built once per run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED_ARTICLES = ROOT / "seeds" / "articles"
+SEED_ARTICLE = SEED_ARTICLES / "seed-putin-north-korea.jsonl"
+SEED_GOLD = DATA / "seed_gold.jsonl"
+HELDOUT_GOLD = DATA / "heldout_gold.jsonl"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from kg.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_results(pipeline):
+    from kg.documents import read_inputs
+
+    return [pipeline.run(d) for d in read_inputs([str(SEED_ARTICLE)])]
+
+
+@pytest.fixture(scope="session")
+def seed_records(seed_results):
+    return [r for res in seed_results for r in res.records]
+
+
+@pytest.fixture(scope="session")
+def seed_graph_file(tmp_path_factory, seed_results) -> Path:
+    """The seed article's graph as `kg build` writes it (Turtle)."""
+    from kg.export import serialize, write_atomic
+    from kg.gazetteer import default_gazetteer
+    from kg.rdf import all_quads
+
+    path = tmp_path_factory.mktemp("seed") / "graph.ttl"
+    write_atomic(path, serialize(all_quads(seed_results, default_gazetteer()), "turtle"))
+    return path
