@@ -65,8 +65,8 @@ class EntityRecognizer:
     """Finds actor mentions in a sentence (no document context needed)."""
 
     REFERENCE_KINDS = (
-        "pair_countries", "pair_leaders", "this_country", "this_org", "pronouns_person",
-        "reciprocal",
+        "pair_countries", "pair_leaders", "pair_sides", "this_country", "this_org",
+        "pronouns_person", "reciprocal",
     )
 
     def __init__(self, gazetteer: Gazetteer, morph: Morphology) -> None:
@@ -157,7 +157,7 @@ def _combine_roles(ms: list[Mention]) -> list[Mention]:
             left = out[-1] if out and out[-1].end == m.start else None
             aff_ok = left is not None and (
                 left.kind in ("demonym", "this_country")
-                or (left.kind in ("name", "capital") and left.case == "gen"
+                or (left.kind in ("name", "capital") and left.case in ("gen", "plain")
                     and any(e.type in ("Country", "Organization") for e in left.candidates))
             )
             if aff_ok:
@@ -186,10 +186,7 @@ def _combine_roles(ms: list[Mention]) -> list[Mention]:
                 out.append(m)  # a bare role (প্রধানমন্ত্রী): resolved from context if possible
             i += 1
             continue
-        if m.kind == "demonym" and m.case == "plain" and m.end - m.start == 1:
-            i += 1
-            continue  # an adjective; a role or unit noun right after it was handled above
-        out.append(m)
+        out.append(m)  # plain demonyms not taken by a role/unit are dropped below
         i += 1
     return [m for m in out if not (m.kind == "demonym" and m.case == "plain")]
 

@@ -146,8 +146,7 @@ def score_document(gold_doc: dict, records: list[dict], matcher: Matcher, scores
         if not g.get("required", True):
             continue
         scores.required_gold += 1
-        for t in g.get("type", []):
-            scores.count(t, "gold")
+        scores.count(g["type"][0], "gold")
         if any(matcher.match(g, t) for t in system):
             scores.matched_gold += 1
             scores.count(g["type"][0], "matched")

@@ -31,6 +31,8 @@ from kg.text import QUOTES, Sentence, Token
 NONFINITE_ENDINGS = ("তে", "ার", "ানো", "ওয়া", "য়া")
 # Types whose implicit subject is the discourse topic (… সঙ্গে বৈঠকে চুক্তি সই হয়).
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
+# A place can be what an act is aimed at (গাজায় হামলা) but never who acts.
+TARGET_TYPES = ACTOR_TYPES | {"Location"}
 
 
 @dataclass(slots=True)
@@ -40,7 +42,7 @@ class Cue:
     pred: Predicate
     start: int
     end: int  # exclusive, after the light verb if any
-    noun_end: int  # end of the noun part (== start for verb cues)
+    noun_end: int  # end of the noun part (the verb itself for verb cues)
     is_noun: bool
     light_lemma: str | None = None
     gov: int | None = None  # index of the governing verb token
@@ -81,6 +83,10 @@ class Discourse:
     agreement: dict | None = None
     date: DateMention | None = None
     n_agreements: int = 0
+    recent: list[Event] = field(default_factory=list)  # events of earlier sentences
+
+    def last_of_type(self, etype: str) -> Event | None:
+        return next((e for e in reversed(self.recent) if e.type == etype), None)
 
 
 class EventExtractor:
@@ -96,6 +102,7 @@ class EventExtractor:
         self.predicative = set(morph.word_list("predicative_markers"))
         self.openers = set(morph.word_list("clause_openers"))
         self.relatives = set(morph.word_list("relatives"))
+        self.complementisers = set(morph.word_list("complementisers"))
 
     # ------------------------------------------------------------------ cues
     def find_cues(self, sent: Sentence, mentions: list[Mention]) -> list[Cue]:
@@ -134,10 +141,10 @@ class EventExtractor:
             lemma = self.morph.lemma(tok.norm)
             for pred in self.lex.verbs.get(lemma or "", ()):
                 if self._finite(toks, j):
-                    cues.append(Cue(pred, j, j + 1, j, False, lemma, gov=j))
+                    cues.append(Cue(pred, j, j + 1, j + 1, False, lemma, gov=j))
                     break
         cues.sort(key=lambda c: c.start)
-        return [c for c in cues if not c.anaphoric]
+        return cues
 
     def _finite(self, toks: list[Token], j: int) -> bool:
         word = toks[j].norm
@@ -175,13 +182,35 @@ class EventExtractor:
                     break
             if best:
                 break
+        anaphoric = self._anaphoric(toks, i, j)
         if best is None:
             nominal = [p for p in preds if p.nominal]
-            if not nominal:
+            if not nominal and not anaphoric:
                 return None
-            best = Cue(nominal[0], i, j, j, True, None, gov=self._next_verb(toks, j))
-        best.anaphoric = self._anaphoric(toks, i, j)
+            best = Cue((nominal or preds)[0], i, j, j, True, None, gov=self._next_verb(toks, j))
+            # বৈঠকে …: "at the meeting" opening a sentence refers back to it
+            anaphoric = anaphoric or (i == 0 and self.lex_noun_base(toks[j - 1].norm)
+                                      != toks[j - 1].norm)
+            # হামলার নিন্দা, যুদ্ধবিরতির আহ্বান: an event noun in the genitive before another
+            # predicate is what that predicate is about, not an event of its own.
+            anaphoric = anaphoric or self._complement(toks, j)
+        best.anaphoric = anaphoric
         return best
+
+    def _complement(self, toks: list[Token], j: int) -> bool:
+        if not any(case == "gen" for _, case in self.morph.analyses(toks[j - 1].norm)[1:]):
+            return False
+        for k in range(j, min(j + 3, len(toks))):
+            if any(base in self.lex.nouns_by_last for base, _ in self.morph.analyses(toks[k].norm)):
+                return True
+        return False
+
+    def lex_noun_base(self, word: str) -> str:
+        """The word without a locative ending, if it has one (বৈঠকে → বৈঠক)."""
+        for base, case in self.morph.analyses(word):
+            if case == "loc" and base in self.lex.nouns_by_last:
+                return base
+        return word
 
     def _next_verb(self, toks: list[Token], j: int) -> int | None:
         for k in range(j, len(toks)):
@@ -219,6 +248,9 @@ class EventExtractor:
                 current += 1
             elif tok.text in QUOTES:
                 current += 1
+            elif tok.norm in self.complementisers and k + 1 < len(toks) and not toks[
+                    k + 1].is_punct:
+                current += 1
             elif not tok.is_punct:
                 feats = self.morph.features(tok.norm)
                 if feats.conditional or feats.concessive:
@@ -243,6 +275,8 @@ class EventExtractor:
         between = toks[last.end : cue.start]
         if any(t.is_punct or self.morph.lemma(t.norm) for t in between):
             return False
+        if any(last.end <= r.start < cue.start for r in self.references):
+            return False  # ইসরায়েলের হামলার সমালোচনা: the genitive owns হামলা
         return not any(a is not last and a.start >= last.end and a.end <= cue.start
                        and a.case == "gen" for a in actors)
 
@@ -311,10 +345,15 @@ class EventExtractor:
                 doc_date: dt.date | None) -> list[Event]:
         """Events of one sentence; updates the discourse state for the next one."""
         toks = sent.tokens
-        cues = self.find_cues(sent, mentions)
+        self._toks = toks
+        all_cues = self.find_cues(sent, mentions)
+        cues = [c for c in all_cues if not c.anaphoric]
+        self.references = [c for c in all_cues if c.anaphoric]
         clause = self.clauses(sent)
+        self._resolve_sides(mentions, disc)
         actors = [m for m in mentions
-                  if m.resolved and any(e.type in ACTOR_TYPES for e in m.entities)]
+                  if m.resolved and any(e.type in TARGET_TYPES for e in m.entities)]
+        self._actors = actors
         groups = self._merge(cues, self._roles(toks, cues, actors, clause), clause)
         date = self.cal.find(toks, doc_date)
         continues = self._continues_report(sent, disc)
@@ -351,6 +390,16 @@ class EventExtractor:
         self._contexts(events, groups, built, sent, date, doc_date, continues)
         self._finish(events, disc, date, sent, continues)
         return events
+
+    @staticmethod
+    def _resolve_sides(mentions: list[Mention], disc: Discourse) -> None:
+        """দুই পক্ষ / উভয় পক্ষ: the two sides of the last conflict told."""
+        for m in mentions:
+            if m.kind == "pair_sides":
+                last = next((e for e in reversed(disc.recent) if e.pred.frame in (
+                    "conflict",) or e.type == "ASSAULT"), None)
+                if last is not None:
+                    m.entities = list(dict.fromkeys(last.sources + last.targets))[:2]
 
     def _contexts(self, events: list[Event], groups: list, built: dict[int, Event],
                   sent: Sentence, date: DateMention | None, doc_date: dt.date | None,
@@ -390,7 +439,7 @@ class EventExtractor:
         pred = cue.pred
         toks = sent.tokens
         sources = _entities(slot["source"])
-        targets = _entities(slot["target"])
+        targets = _entities(slot["target"], TARGET_TYPES)
         if pred.frame == "threat_call":
             targets = sources or targets
             sources = list(speaker)
@@ -427,7 +476,8 @@ class EventExtractor:
         topic of the discourse."""
         cl = clause[cue.noun_end - 1]
         subj = [m for m in actors if id(m) not in used and clause[m.start] == cl
-                and m.case in ("plain", "gen") and m not in slot["target"]]
+                and m.case in ("plain", "gen") and m not in slot["target"]
+                and _entities([m])]
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = _entities(slot["target"]) or _entities(shared)
         if subj:
@@ -455,11 +505,21 @@ class EventExtractor:
             return [e for e in disc.agreement_parties if e not in sources]
         if "target_acc" in cue.pred.needs:
             return []
+        if len(sources) > 1 and cue.pred.type in COOPERATIVE:
+            return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে: with each other
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
-        rest = [m for m in actors if id(m) not in used and not set(m.entities) & set(sources)]
+        referred = self._referred(cue, clause, disc)
+        if referred:
+            found = [e for e in referred if e not in sources]
+            if found:
+                return found
+        cond = [m for m in actors if m.case == "plain" and self._in_condition(m, clause)
+                and not set(m.entities) & set(sources) and _entities([m])]
+        rest = [m for m in actors if id(m) not in used and not set(m.entities) & set(sources)
+                and _entities([m])]
         rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun
                                         and cue.light_lemma is None)]
-        for pool in (shared, rest):
+        for pool in (shared, cond, rest):
             found = [e for e in _entities(pool) if e not in sources]
             if found:
                 used.update(id(m) for m in pool)
@@ -468,6 +528,30 @@ class EventExtractor:
         if not others and disc.topic and cue.pred.frame == "supply":
             return [e for e in disc.topic if e not in sources]
         return []
+
+    def _referred(self, cue: Cue, clause: list[int], disc: Discourse) -> list[Entity]:
+        """এই মহড়ার নিন্দা, এই নিষেধাজ্ঞা প্রত্যাখ্যান: the act condemned or rejected is an
+        earlier event; its actors are the target."""
+        if cue.pred.type not in ("DISAPPROVE", "REJECT", "DEMAND", "SUPPORT", "PROTEST"):
+            return []
+        cl = clause[cue.noun_end - 1]
+        for ref in self.references:
+            if clause[ref.noun_end - 1] != cl or ref.pred.type == cue.pred.type:
+                continue
+            owners = [m for m in self._actors if m.end == ref.start and m.case == "gen"]
+            if owners:
+                return _entities(owners)
+            earlier = disc.last_of_type(ref.pred.type)
+            if earlier is not None:
+                return list(earlier.sources)
+        return []
+
+    def _in_condition(self, m: Mention, clause: list[int]) -> bool:
+        """Is the mention in a clause that a conditional verb (-লে) closes?"""
+        cl = clause[m.start]
+        toks = self._toks
+        last = max(k for k in range(len(toks)) if clause[k] == cl)
+        return self.morph.features(toks[last].norm).conditional
 
     def _goods(self, toks: list[Token], clause: list[int] | None, cue: Cue) -> bool:
         """A goods noun (অস্ত্র, খাদ্য) in the cue's clause (or sentence, without clauses)."""
@@ -553,6 +637,7 @@ class EventExtractor:
             disc.reported = True
         elif not continues:
             disc.reported = False
+        disc.recent.extend(events)
         main = [e for e in events if e.type != "STATEMENT"]
         if main:
             disc.topic = list(main[0].sources)
@@ -564,21 +649,25 @@ class EventExtractor:
     def _agreements(self, events: list[Event], sent: Sentence, disc: Discourse) -> None:
         """The thing signed becomes an Agreement object; a later এই চুক্তি is the same."""
         toks = sent.tokens
+        signing = [e for e in events if e.pred.id in ("sign", "agreement-made")]
+        if not signing:
+            return
+        lasts = {words[-1] for words in self.lex.agreement_nouns}
         for k in range(len(toks)):
+            bases = {b for b, _ in self.morph.analyses(toks[k].norm)} & lasts
             for words in self.lex.agreement_nouns:
                 n = len(words)
-                if k + n > len(toks):
+                i = k - n + 1
+                if words[-1] not in bases or i < 0:
                     continue
-                last_ok = any(b == words[-1] for b, _ in self.morph.analyses(toks[k + n - 1].norm))
-                if not last_ok or any(toks[k + x].norm != words[x] for x in range(n - 1)):
+                if any(toks[i + x].norm != words[x] for x in range(n - 1)):
                     continue
-                signing = [e for e in events if e.pred.id in ("sign", "agreement-made")]
-                anaphoric = k > 0 and toks[k - 1].norm in self.demonstratives
-                if signing and not anaphoric:
-                    disc.n_agreements += 1
-                    disc.agreement = self._agreement_object(toks, k, k + n, sent, disc)
-                    for e in signing:
-                        e.objects = [disc.agreement]
+                if i > 0 and toks[i - 1].norm in self.demonstratives:
+                    return  # এই চুক্তি: the agreement already told
+                disc.n_agreements += 1
+                disc.agreement = self._agreement_object(toks, i, k + 1, sent, disc)
+                for e in signing:
+                    e.objects = [disc.agreement]
                 return
 
     def _agreement_object(self, toks: list[Token], i: int, j: int, sent: Sentence,
@@ -607,10 +696,10 @@ class EventExtractor:
                 "key": f"{sent.index}-{disc.n_agreements}"}
 
 
-def _entities(ms: list[Mention]) -> list[Entity]:
+def _entities(ms: list[Mention], types: frozenset[str] = ACTOR_TYPES) -> list[Entity]:
     out: list[Entity] = []
     for m in ms:
         for e in m.entities:
-            if e not in out and e.type in ACTOR_TYPES:
+            if e not in out and e.type in types:
                 out.append(e)
     return out

@@ -55,6 +55,7 @@ class Morphology:
         combos |= {(s + c, case) for s, case in suffixes for c in clitics}
         combos |= {(c, "plain") for c in clitics}
         self.suffixes = sorted(combos, key=lambda x: -len(x[0]))
+        self._analyses: dict[str, list[tuple[str, str]]] = {}
         self.postpositions = {norm_token(k): v for k, v in data.get("postpositions", {}).items()}
         self.lists = {k: _norm_list(v) for k, v in data.items() if isinstance(v, list)}
         self.verb_forms: dict[str, str] = {}
@@ -68,12 +69,17 @@ class Morphology:
         self._neg = tuple(self.lists.get("negative_endings", []))
 
     def analyses(self, word: str) -> list[tuple[str, str]]:
-        """(base, case) readings of a word: the bare word, and each ending stripped."""
-        out = [(word, "plain")]
-        for suffix, case in self.suffixes:
-            if len(word) > len(suffix) + 1 and word.endswith(suffix):
-                out.append((word[: -len(suffix)], case))
-        return out
+        """(base, case) readings of a word: the bare word, and each ending stripped.
+        Memoised: every stage asks about the same few thousand word forms."""
+        cached = self._analyses.get(word)
+        if cached is None:
+            cached = [(word, "plain")]
+            for suffix, case in self.suffixes:
+                if len(word) > len(suffix) + 1 and word.endswith(suffix):
+                    cached.append((word[: -len(suffix)], case))
+            if len(self._analyses) < 500_000:
+                self._analyses[word] = cached
+        return cached
 
     def lemma(self, word: str) -> str | None:
         return self.verb_forms.get(word)

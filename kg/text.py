@@ -113,9 +113,14 @@ class _QuoteState:
                 self.open = False
 
 
+BENGALI = re.compile("[\u0980-\u09ff]")
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Non-empty lines that hold Bengali script: no other line can hold an event, and
+    skipping them keeps a large non-Bengali input from costing memory and time."""
     for m in re.finditer(r"[^\n]+", text):
-        if m.group().strip():
+        if BENGALI.search(m.group()):
             yield m.start(), m.end()
 
 

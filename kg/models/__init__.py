@@ -1,0 +1,1 @@
+"""Stanza Bengali models: data preparation, training, evaluation, offline loading."""

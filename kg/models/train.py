@@ -1,0 +1,134 @@
+"""`kg models train`: reproduce every shipped Stanza model from seeds/ and ../shared data.
+
+Stanza's own training entry points do the work (`python -m stanza.models.tagger|parser|
+ner_tagger`); this module prepares their inputs, fixes the seeds and the (small) layer
+sizes, and copies the weights into kg/data/models/ without optimizer state, so the
+models ship compact. Everything runs on the CPU.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from kg.errors import KgError
+from kg.models.ner_data import read_daffodil, split_dev, to_stanza_json
+from kg.paths import ROOT
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+SEED = 1234
+# Small dimensions: the shipped models must stay within 25 MB all together.
+NER_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "128",
+            "--char_hidden_dim", "64", "--char_emb_dim", "50", "--batch_size", "32",
+            "--eval_interval", "500", "--max_steps_no_improve", "3000"]
+POS_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "64",
+            "--char_hidden_dim", "100", "--char_emb_dim", "50", "--deep_biaff_hidden_dim", "100",
+            "--composite_deep_biaff_hidden_dim", "50", "--tag_emb_dim", "25",
+            "--batch_size", "500", "--eval_interval", "100"]
+PARSER_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "128",
+               "--char_hidden_dim", "100", "--char_emb_dim", "50",
+               "--deep_biaff_hidden_dim", "128", "--tag_emb_dim", "25",
+               "--batch_size", "500", "--eval_interval", "100"]
+
+
+@dataclass(frozen=True)
+class Paths:
+    shared: Path
+    work: Path
+
+    @property
+    def daffodil(self) -> Path:
+        return self.shared / "data" / "daffodil-ner"
+
+    @property
+    def treebank(self) -> Path:
+        return ROOT / "seeds" / "treebank"
+
+
+def _run(module: str, args: list[str], log: Path) -> None:
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    cmd = [sys.executable, "-m", module, *args, "--seed", str(SEED), "--cpu"]
+    with log.open("w", encoding="utf-8") as fh:
+        proc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env, check=False)
+    if proc.returncode != 0:
+        raise KgError(f"{module} failed (exit {proc.returncode}); see {log}")
+
+
+def compact(src: Path, dst: Path) -> None:
+    """Copy a Stanza checkpoint without its optimizer/scheduler state."""
+    state = torch.load(src, map_location="cpu", weights_only=False)
+    for key in ("optimizer", "scheduler", "global_step", "epoch", "epochs_trained",
+                "dev_score_history", "best_f1"):
+        state.pop(key, None)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_suffix(".tmp")
+    torch.save(state, tmp)
+    os.replace(tmp, dst)
+
+
+def prepare_ner(paths: Paths) -> dict[str, Path]:
+    paths.work.mkdir(parents=True, exist_ok=True)
+    train_all = read_daffodil(paths.daffodil / "train_data.txt")
+    test = read_daffodil(paths.daffodil / "test_data.txt")
+    train, dev = split_dev(train_all, 0.1, SEED)
+    out = {name: paths.work / f"ner_{name}.json" for name in ("train", "dev", "test")}
+    for name, data in (("train", train), ("dev", dev), ("test", test)):
+        to_stanza_json(data, out[name])
+    return out
+
+
+def train_ner(paths: Paths, max_steps: int = 12000) -> Path:
+    files = prepare_ner(paths)
+    save_dir = paths.work / "ner"
+    _run("stanza.models.ner_tagger",
+         ["--mode", "train", "--train_file", str(files["train"]), "--eval_file",
+          str(files["dev"]), "--shorthand", "bn_kg", "--save_dir", str(save_dir),
+          "--save_name", "bn_kg_nertagger.pt", "--max_steps", str(max_steps), *NER_ARGS],
+         paths.work / "ner_train.log")
+    dst = MODEL_DIR / "bn_kg_nertagger.pt"
+    compact(save_dir / "bn_kg_nertagger.pt", dst)
+    return dst
+
+
+def treebank_file(split: str) -> Path:
+    path = ROOT / "seeds" / "treebank" / f"bn_kg-ud-{split}.conllu"
+    if not path.is_file():
+        raise KgError(f"{path}: treebank split missing")
+    return path
+
+
+def train_tagger(paths: Paths, max_steps: int = 1500) -> Path:
+    save_dir = paths.work / "pos"
+    _run("stanza.models.tagger",
+         ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",
+          str(treebank_file("dev")), "--output_file", str(paths.work / "pos_dev.conllu"),
+          "--lang", "bn", "--shorthand", "bn_kg", "--save_dir", str(save_dir),
+          "--save_name", "bn_kg_tagger.pt", "--max_steps", str(max_steps), *POS_ARGS],
+         paths.work / "pos_train.log")
+    dst = MODEL_DIR / "bn_kg_tagger.pt"
+    compact(save_dir / "bn_kg_tagger.pt", dst)
+    return dst
+
+
+def train_parser(paths: Paths, max_steps: int = 2500) -> Path:
+    save_dir = paths.work / "depparse"
+    _run("stanza.models.parser",
+         ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",
+          str(treebank_file("dev")), "--output_file", str(paths.work / "dep_dev.conllu"),
+          "--lang", "bn", "--shorthand", "bn_kg", "--save_dir", str(save_dir),
+          "--save_name", "bn_kg_parser.pt", "--max_steps", str(max_steps), *PARSER_ARGS],
+         paths.work / "depparse_train.log")
+    dst = MODEL_DIR / "bn_kg_parser.pt"
+    compact(save_dir / "bn_kg_parser.pt", dst)
+    return dst
+
+
+def copy_log(src: Path, name: str) -> None:
+    if src.is_file():
+        shutil.copy(src, MODEL_DIR / name)

@@ -1,0 +1,60 @@
+"""Stage 1: normalisation, tokenisation with offsets, sentence splitting with quotes."""
+
+from kg.text import norm_token, normalize, split_sentences, tokenize
+
+
+def test_precomposed_and_decomposed_ya_are_one_spelling():
+    precomposed = "\u0995\u09cb\u09b0\u09bf\u09df\u09be"  # কোরিয়া with U+09DF
+    decomposed = "\u0995\u09cb\u09b0\u09bf\u09af\u09bc\u09be"  # য + nukta
+    assert normalize(precomposed) == normalize(decomposed)
+    assert norm_token(precomposed) == norm_token(decomposed)
+
+
+def test_norm_token_strips_zero_width_and_maps_bengali_digits():
+    assert norm_token("রাশিয়া\u200cর") == norm_token("রাশিয়ার")
+    assert norm_token("১৯৬১") == "1961"
+
+
+def test_tokens_keep_vowel_signs_and_offsets_point_into_text():
+    text = normalize("পুতিনের উত্তর কোরিয়া সফর, 'হ্যাঁ।'")
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["পুতিনের", "উত্তর", "কোরিয়া", "সফর", ",", "'", "হ্যাঁ", "।", "'"]
+    assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+def test_hyphenated_words_stay_whole():
+    assert [t.text for t in tokenize("এফ-সিক্সটিন যুদ্ধবিমান")] == ["এফ-সিক্সটিন", "যুদ্ধবিমান"]
+
+
+def test_split_on_danda_question_exclamation_and_line_breaks():
+    text = normalize("প্রথম বাক্য। দ্বিতীয় বাক্য? তৃতীয়!\nচতুর্থ লাইন")
+    assert [s.text for s in split_sentences(text)] == [
+        "প্রথম বাক্য।", "দ্বিতীয় বাক্য?", "তৃতীয়!", "চতুর্থ লাইন"]
+
+
+def test_closing_quote_stays_with_its_sentence_and_quoted_words_are_marked():
+    text = normalize("পুতিন বলেন, 'আলোচনা হয়েছে। রাশিয়া পদক্ষেপ নেবে।' এরপর তিনি ফেরেন।")
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "পুতিন বলেন, 'আলোচনা হয়েছে।", "রাশিয়া পদক্ষেপ নেবে।'", "এরপর তিনি ফেরেন।"]
+    assert not sents[0].tokens[0].in_quote and sents[0].tokens[-2].in_quote
+    assert sents[1].quoted and sents[1].quote_open_at_start
+    assert not sents[2].quoted
+
+
+def test_exclamation_inside_quote_followed_by_comma_does_not_split():
+    text = normalize("‘এটা অগ্রহণযোগ্য!’, বলেন মন্ত্রী।")
+    assert len(split_sentences(text)) == 1
+
+
+def test_unclosed_quote_is_reset_at_the_paragraph_end():
+    text = normalize("তিনি বলেন, 'চুক্তিটি ভালো।\nপরের অনুচ্ছেদ এখানে।")
+    sents = split_sentences(text)
+    assert sents[-1].text == "পরের অনুচ্ছেদ এখানে।"
+    assert not sents[-1].quoted
+
+
+def test_sentence_offsets_are_document_offsets():
+    text = normalize("প্রথম। দ্বিতীয়।\nতৃতীয়।")
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
