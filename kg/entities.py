@@ -244,6 +244,7 @@ class DocumentContext:
         self.last_person: Entity | None = None
         self.last_org: Entity | None = None
         self.bound_pair: list[Entity] = []
+        self.known: dict[str, Entity] = {}  # every entity seen, gazetteer or NER
 
     def resolve(self, mentions: list[Mention]) -> None:
         for m in mentions:
@@ -263,7 +264,7 @@ class DocumentContext:
 
     def _resolve_one(self, m: Mention) -> list[Entity]:
         kind = m.kind
-        if kind in ("name", "capital", "demonym", "unit"):
+        if kind in ("name", "capital", "demonym", "unit", "ner"):
             return self._pick(m.candidates)
         if kind == "bound_pair":
             self.bound_pair = list(dict.fromkeys(m.candidates))[:2]
@@ -281,7 +282,7 @@ class DocumentContext:
         if kind == "pair_leaders":
             top = sorted(self.person_counts, key=lambda k: (-self.person_counts[k],
                                                             -self.last_seen[k]))[:2]
-            return [self.gaz.by_key[k] for k in top] if len(top) == 2 else []
+            return [self.known[k] for k in top] if len(top) == 2 else []
         return []
 
     def pair_countries(self) -> list[Entity]:
@@ -289,7 +290,7 @@ class DocumentContext:
             return list(self.bound_pair)
         top = sorted(self.country_counts, key=lambda k: (-self.country_counts[k],
                                                          -self.last_seen[k]))[:2]
-        return [self.gaz.by_key[k] for k in top] if len(top) == 2 else []
+        return [self.known[k] for k in top] if len(top) == 2 else []
 
     def _resolve_role(self, m: Mention) -> list[Entity]:
         roles = HEAD_ROLES if m.role == "leader" else frozenset({m.role or ""})
@@ -297,7 +298,7 @@ class DocumentContext:
         if m.role_label == "this_country":
             aff = self.last_country
         if aff is None:
-            recent = [self.gaz.by_key[k] for k in self.person_counts]
+            recent = [self.known[k] for k in self.person_counts]
             hits = [p for p in recent if any(o.role in roles for o in p.offices)]
             return self._pick(hits)
         holders = self.gaz.holders(aff.key, roles, self.year)
@@ -308,6 +309,7 @@ class DocumentContext:
 
     def _remember(self, e: Entity, kind: str) -> None:
         self.clock += 1
+        self.known[e.key] = e
         self.last_seen[e.key] = self.clock
         if e.type == "Person":
             self.person_counts[e.key] += 1
@@ -315,6 +317,7 @@ class DocumentContext:
             office = e.office_at(self.year)
             aff = self.gaz.get(office.affiliation) if office else None
             if aff is not None and aff.type == "Country":
+                self.known[aff.key] = aff
                 self.country_counts[aff.key] += 1
                 self.last_seen.setdefault(aff.key, self.clock)
         elif e.type == "Country":

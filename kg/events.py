@@ -26,6 +26,7 @@ from kg.entities import ACTOR_TYPES, Mention
 from kg.gazetteer import Entity
 from kg.lexicon import Lexicon, LightVerb, Predicate
 from kg.morphology import Morphology
+from kg.parse import Parse
 from kg.text import QUOTES, Sentence, Token
 
 NONFINITE_ENDINGS = ("তে", "ার", "ানো", "ওয়া", "য়া")
@@ -287,6 +288,11 @@ class EventExtractor:
         ]
         for m in actors:
             same = [ci for ci, c in enumerate(cues) if clause[c.noun_end - 1] == clause[m.start]]
+            governed = self._governing_cue(m, cues)
+            if governed is not None:
+                same = [governed]
+                if m.case == "plain" and self._deprel(m) in ("obj", "iobj"):
+                    m.case = "acc"  # an unmarked object (ঢাকা সফর করেন): the tree says so
             if not same:
                 continue
             special = self._special_role(m, [(ci, cues[ci]) for ci in same], toks, actors)
@@ -306,6 +312,30 @@ class EventExtractor:
             ci = right[0] if right else same[-1]
             self._put(slots[ci], self._frame(cues[ci]).get(m.case), m, cues[ci])
         return slots
+
+    def _head_token(self, m: Mention) -> int:
+        """The token of a mention whose head lies outside it (the phrase's head)."""
+        words = self._parse.words
+        for k in range(m.start, m.end):
+            if not m.start <= words[k].head < m.end:
+                return k
+        return m.end - 1
+
+    def _deprel(self, m: Mention) -> str:
+        return self._parse.words[self._head_token(m)].deprel if self._parse else ""
+
+    def _governing_cue(self, m: Mention, cues: list[Cue]) -> int | None:
+        """The predicate the tree attaches the mention to: the first cue token on the path
+        from the mention up to the root."""
+        if self._parse is None or len(self._parse.words) != len(self._toks):
+            return None
+        for k in self._parse.governor_path(self._head_token(m)):
+            for ci, c in enumerate(cues):
+                if c.start <= k < c.end:
+                    return ci
+            if m.start <= k < m.end:
+                return None
+        return None
 
     def _special_role(self, m: Mention, cues: list[tuple[int, Cue]], toks: list[Token],
                       actors: list[Mention]) -> tuple[int, str | None] | None:
@@ -342,10 +372,14 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ events
     def extract(self, sent: Sentence, mentions: list[Mention], disc: Discourse,
-                doc_date: dt.date | None) -> list[Event]:
-        """Events of one sentence; updates the discourse state for the next one."""
+                doc_date: dt.date | None, parse: Parse | None = None) -> list[Event]:
+        """Events of one sentence; updates the discourse state for the next one. With a
+        dependency parse, each actor attaches to the predicate that governs it in the
+        tree; without one (or where the tree reaches no predicate), to the predicates
+        of its clause."""
         toks = sent.tokens
         self._toks = toks
+        self._parse = parse
         all_cues = self.find_cues(sent, mentions)
         cues = [c for c in all_cues if not c.anaphoric]
         self.references = [c for c in all_cues if c.anaphoric]

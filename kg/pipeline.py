@@ -7,6 +7,7 @@ record format, so that `kg extract`, `kg build` and `kg evaluate` see the same e
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -14,11 +15,12 @@ from functools import cache
 from kg import __version__
 from kg.dates import default_calendar
 from kg.documents import Document
-from kg.entities import DocumentContext, EntityRecognizer, default_recognizer
+from kg.entities import DocumentContext, EntityRecognizer, Mention, default_recognizer
 from kg.events import Discourse, Event, EventExtractor
 from kg.gazetteer import Entity, default_gazetteer
 from kg.lexicon import default_lexicon
 from kg.morphology import default_morphology
+from kg.parse import Parse, StanzaParser, models_available
 from kg.paths import seeds_dir
 from kg.text import Sentence, split_sentences
 from kg.vocab import QUAD_OF
@@ -46,14 +48,36 @@ def _glossary() -> dict[str, str]:
 
 
 class Pipeline:
-    """Built once per process; `run` is then cheap per document."""
+    """Built once per process; `run` is then cheap per document.
 
-    def __init__(self, recognizer: EntityRecognizer | None = None) -> None:
+    With `use_parse` (the default when the trained models are installed) the sentences
+    that hold a predicate are parsed by Stanza in one batch per document: the tree
+    attaches actors to predicates, and NER spans add actors the gazetteer lacks.
+    """
+
+    def __init__(self, recognizer: EntityRecognizer | None = None,
+                 use_parse: bool | None = None) -> None:
         self.gazetteer = default_gazetteer()
         self.recognizer = recognizer or default_recognizer()
         self.extractor = EventExtractor(
             default_lexicon(), default_morphology(), default_calendar(), _glossary()
         )
+        if use_parse is None:
+            use_parse = models_available() and not os.environ.get("KG_NO_PARSE")
+        self.parser = StanzaParser() if use_parse else None
+
+    def _parses(self, sentences: list[Sentence],
+                mentions: list[list[Mention]]) -> list[Parse | None]:
+        """Parse, in one batch, only the sentences that can hold an event."""
+        out: list[Parse | None] = [None] * len(sentences)
+        if self.parser is None:
+            return out
+        wanted = [i for i, (s, ms) in enumerate(zip(sentences, mentions, strict=True))
+                  if self.extractor.find_cues(s, ms)]
+        for i, parse in zip(wanted, self.parser.parse([sentences[i] for i in wanted]),
+                            strict=True):
+            out[i] = parse
+        return out
 
     def run(self, doc: Document) -> DocumentResult:
         sentences = split_sentences(doc.text)
@@ -61,10 +85,13 @@ class Pipeline:
         disc = Discourse()
         records: list[dict] = []
         actors: dict[str, Entity] = {}
-        for sent in sentences:
-            mentions = self.recognizer.mentions(sent)
+        all_mentions = [self.recognizer.mentions(s) for s in sentences]
+        parses = self._parses(sentences, all_mentions)
+        for sent, mentions, parse in zip(sentences, all_mentions, parses, strict=True):
+            if parse is not None:
+                mentions = ner_mentions(sent, mentions, parse)
             ctx.resolve(mentions)
-            for ev in self.extractor.extract(sent, mentions, disc, doc.date):
+            for ev in self.extractor.extract(sent, mentions, disc, doc.date, parse):
                 for part in split_reciprocal(ev):
                     records.append(to_record(doc, sent, part))
                 for e in ev.sources + ev.targets:
@@ -74,6 +101,31 @@ class Pipeline:
     def run_all(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
         for doc in docs:
             yield self.run(doc)
+
+
+NER_TYPES = {"PER": "Person", "ORG": "Organization"}
+
+
+def ner_mentions(sent: Sentence, mentions: list[Mention], parse: Parse) -> list[Mention]:
+    """Actors the gazetteer does not know, from the NER model's PER/ORG spans: a node
+    with the Bengali name and no QID (a wrong QID is worse than none)."""
+    morph = default_morphology()
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for start, end, kind in parse.entities:
+        if kind not in NER_TYPES or taken.intersection(range(start, end)):
+            continue
+        if any(t.is_punct for t in sent.tokens[start:end]):
+            continue
+        base, case = morph.analyses(sent.tokens[end - 1].norm)[-1]
+        if len(base) < 2:
+            base, case = sent.tokens[end - 1].norm, "plain"
+        words = [t.norm for t in sent.tokens[start : end - 1]] + [base]
+        name = " ".join(words)
+        entity = Entity(key="bn:" + name, wikidata=None, label=name, label_bn=name,
+                        type=NER_TYPES[kind], names_bn=[name])
+        extra.append(Mention(start, end, case, "ner", candidates=[entity]))
+    return sorted(mentions + extra, key=lambda m: m.start)
 
 
 def split_reciprocal(ev: Event) -> list[Event]:

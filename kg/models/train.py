@@ -19,7 +19,7 @@ import torch
 
 from kg.errors import KgError
 from kg.models.ner_data import read_daffodil, split_dev, to_stanza_json
-from kg.paths import ROOT
+from kg.models.treebank import split_file
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 SEED = 1234
@@ -46,9 +46,6 @@ class Paths:
     def daffodil(self) -> Path:
         return self.shared / "data" / "daffodil-ner"
 
-    @property
-    def treebank(self) -> Path:
-        return ROOT / "seeds" / "treebank"
 
 
 def _run(module: str, args: list[str], log: Path) -> None:
@@ -97,7 +94,7 @@ def train_ner(paths: Paths, max_steps: int = 12000) -> Path:
 
 
 def treebank_file(split: str) -> Path:
-    path = ROOT / "seeds" / "treebank" / f"bn_kg-ud-{split}.conllu"
+    path = split_file(split)
     if not path.is_file():
         raise KgError(f"{path}: treebank split missing")
     return path
