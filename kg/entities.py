@@ -127,6 +127,7 @@ class EntityRecognizer:
                 Mention(i, j, case, pat.kind, candidates=list(pat.entities), role=pat.role)
             )
         chosen.sort(key=lambda m: m.start)
+        chosen = [m for m in chosen if not _dateline(sentence, m)]
         chosen = _combine_roles(chosen)
         self._postpositions(sentence, chosen)
         _coordinate(sentence, chosen, self.morph)
@@ -144,6 +145,14 @@ class EntityRecognizer:
                     continue  # X-এর পক্ষ থেকে: X is still the one acting
                 if pp:
                     m.case = pp
+
+
+def _dateline(sentence: Sentence, m: Mention) -> bool:
+    """ঢাকা, ১২ মার্চ — …: the place a report is filed from is not an actor."""
+    toks = sentence.tokens
+    if m.start != 0 or m.end + 1 >= len(toks) or toks[m.end].text != ",":
+        return False
+    return toks[m.end + 1].norm[:1].isdigit()
 
 
 def _combine_roles(ms: list[Mention]) -> list[Mention]:
@@ -245,12 +254,16 @@ class DocumentContext:
         self.last_org: Entity | None = None
         self.bound_pair: list[Entity] = []
         self.known: dict[str, Entity] = {}  # every entity seen, gazetteer or NER
+        self.sentence_countries: list[Entity] = []
 
     def resolve(self, mentions: list[Mention]) -> None:
+        self.sentence_countries: list[Entity] = []
         for m in mentions:
             m.entities = self._resolve_one(m)
             for e in m.entities:
                 self._remember(e, m.kind)
+                if e.type == "Country" and m.kind in ("name", "capital", "unit"):
+                    self.sentence_countries.append(e)
 
     def _pick(self, cands: list[Entity]) -> list[Entity]:
         if len(cands) <= 1:
@@ -286,6 +299,9 @@ class DocumentContext:
         return []
 
     def pair_countries(self) -> list[Entity]:
+        local = list(dict.fromkeys(self.sentence_countries))
+        if len(local) == 2:
+            return local  # পাকিস্তান ও আফগানিস্তানের সীমান্তে দুই দেশের বাহিনী
         if len(self.bound_pair) == 2:
             return list(self.bound_pair)
         top = sorted(self.country_counts, key=lambda k: (-self.country_counts[k],
@@ -302,10 +318,13 @@ class DocumentContext:
             hits = [p for p in recent if any(o.role in roles for o in p.offices)]
             return self._pick(hits)
         holders = self.gaz.holders(aff.key, roles, self.year)
-        if not holders:
-            return []
         mentioned = [h for h in holders if h.key in self.person_counts]
-        return self._pick(mentioned or holders) if (mentioned or len(holders) == 1) else []
+        if mentioned or len(holders) == 1:
+            picked = self._pick(mentioned or holders)
+            if picked:
+                return picked
+        # জাপানের প্রধানমন্ত্রী with no single known holder: the office stands for the state.
+        return [aff]
 
     def _remember(self, e: Entity, kind: str) -> None:
         self.clock += 1

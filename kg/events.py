@@ -32,6 +32,7 @@ from kg.text import QUOTES, Sentence, Token
 NONFINITE_ENDINGS = ("তে", "ার", "ানো", "ওয়া", "য়া")
 # Types whose implicit subject is the discourse topic (… সঙ্গে বৈঠকে চুক্তি সই হয়).
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
+VERBAL_CONFLICT = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 # A place can be what an act is aimed at (গাজায় হামলা) but never who acts.
 TARGET_TYPES = ACTOR_TYPES | {"Location"}
 
@@ -104,6 +105,7 @@ class EventExtractor:
         self.openers = set(morph.word_list("clause_openers"))
         self.relatives = set(morph.word_list("relatives"))
         self.complementisers = set(morph.word_list("complementisers"))
+        self.response_words = set(morph.word_list("response_words"))
 
     # ------------------------------------------------------------------ cues
     def find_cues(self, sent: Sentence, mentions: list[Mention]) -> list[Cue]:
@@ -131,11 +133,15 @@ class EventExtractor:
                 continue
             taken.update(range(i, j))
             spans[(i, j)] = list(preds)
+        consumed: set[int] = set()  # tokens already used as some noun's light verb
         for (i, j), preds in sorted(spans.items()):
+            if consumed.intersection(range(i, j)):
+                continue
             cue = self._noun_cue(toks, i, j, preds, taken)
             if cue is not None:
                 cues.append(cue)
                 taken.update(range(cue.noun_end, cue.end))
+                consumed.update(range(cue.noun_end, cue.end))
         for j, tok in enumerate(toks):
             if j in taken or j in in_mention:
                 continue
@@ -395,10 +401,12 @@ class EventExtractor:
         # Pass 1: events whose roles the sentence states; pass 2: implicit roles, from
         # actors no stated event uses and from the discourse.
         built: dict[int, Event] = {}
+        self._built: list[Event] = []
         for gi, (cue, slot) in enumerate(groups):
             ev = self._event(sent, cue, slot, speaker)
             if ev is not None and self._complete(ev, cue, slot, actors, toks, clause):
                 built[gi] = ev
+                self._built.append(ev)
         used = {id(m) for gi in built for r in groups[gi][1].values() for m in r}
         for gi, (cue, slot) in enumerate(groups):
             if gi in built:
@@ -415,6 +423,7 @@ class EventExtractor:
                 ev.confidence = min(ev.confidence, 0.7)
             if self._complete(ev, cue, slot, actors, toks, clause):
                 built[gi] = ev
+                self._built.append(ev)
                 used |= {id(m) for r in slot.values() for m in r}
         for gi, ev in built.items():
             if not ev.targets and ev.type == "MOBILIZE":  # a show of force: at whom?
@@ -514,8 +523,12 @@ class EventExtractor:
                 and _entities([m])]
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = _entities(slot["target"]) or _entities(shared)
+        place = [m for m in actors if m.case == "loc" and cue.pred.type == "PROTEST"
+                 and any(e.type == "Country" for e in m.entities)]
         if subj:
             sources, confidence = _entities(subj), 0.7
+        elif place:
+            sources, confidence = _entities(place), 0.5  # ঢাকায় … বিক্ষোভ: protesters there
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
             sources, confidence = [e for e in disc.topic if e not in targets], 0.6
         else:
@@ -539,6 +552,8 @@ class EventExtractor:
             return [e for e in disc.agreement_parties if e not in sources]
         if "target_acc" in cue.pred.needs:
             return []
+        if cue.pred.target_from == "last_conflict":
+            return [e for e in self._last_conflict(disc) if e not in sources]
         if len(sources) > 1 and cue.pred.type in COOPERATIVE:
             return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে: with each other
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
@@ -558,10 +573,26 @@ class EventExtractor:
             if found:
                 used.update(id(m) for m in pool)
                 return found
+        content = [e for ev in self._built if ev.type != "STATEMENT" and ev.cue_start < cue.start
+                   for e in ev.sources if e not in sources]
+        if content and cue.pred.type in VERBAL_CONFLICT:
+            return list(dict.fromkeys(content))  # … হামলা চালিয়েছে বলে অভিযোগ করেছে Y
         others = [m for m in actors if not set(m.entities) & set(sources)]
-        if not others and disc.topic and cue.pred.frame == "supply":
+        if not others and disc.topic and (cue.pred.frame == "supply" or (
+                cue.pred.type in VERBAL_CONFLICT and self._responds())):
             return [e for e in disc.topic if e not in sources]
         return []
+
+    def _responds(self) -> bool:
+        """এর জবাবে …: the act answers what the previous sentence told."""
+        return any(t.norm in self.response_words or any(
+            b in self.response_words for b, _ in self.morph.analyses(t.norm))
+            for t in self._toks)
+
+    @staticmethod
+    def _last_conflict(disc: Discourse) -> list[Entity]:
+        last = next((e for e in reversed(disc.recent) if e.type == "ASSAULT"), None)
+        return list(dict.fromkeys(last.sources + last.targets)) if last else []
 
     def _referred(self, cue: Cue, clause: list[int], disc: Discourse) -> list[Entity]:
         """এই মহড়ার নিন্দা, এই নিষেধাজ্ঞা প্রত্যাখ্যান: the act condemned or rejected is an

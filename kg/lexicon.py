@@ -46,6 +46,7 @@ class Predicate:
     symmetric: bool = False
     future: dict | None = None
     goods: dict | None = None
+    target_from: str | None = None
 
 
 class Lexicon:
@@ -53,6 +54,10 @@ class Lexicon:
 
     def __init__(self, data: dict) -> None:
         self.predicates = [_predicate(p) for p in data.get("predicates", [])]
+        generic = [_words(g) for g in data.get("generic_light", [])]
+        for pred in self.predicates:
+            if pred.nouns and pred.type != "STATEMENT":
+                pred.light += [LightVerb(w[:-1], w[-1]) for w in generic]
         self.frames: dict[str, dict[str, str]] = data.get("frames", {})
         self.light_frames = {norm_token(k): v for k, v in data.get("light_frames", {}).items()}
         self.mode_words = {norm_token(k): v for k, v in data.get("mode_words", {}).items()}
@@ -98,6 +103,7 @@ def _predicate(raw: dict) -> Predicate:
         symmetric=bool(raw.get("symmetric", False)),
         future=raw.get("future"),
         goods=raw.get("goods"),
+        target_from=raw.get("target_from"),
     )
 
 
