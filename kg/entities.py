@@ -197,7 +197,10 @@ def _combine_roles(ms: list[Mention]) -> list[Mention]:
             continue
         out.append(m)  # plain demonyms not taken by a role/unit are dropped below
         i += 1
-    return [m for m in out if not (m.kind == "demonym" and m.case == "plain")]
+    for m in out:
+        if m.kind == "demonym" and m.case == "plain":
+            m.kind = "adjective"  # রুশ অস্ত্র, রুশ হামলা: an actor only before an event noun
+    return out
 
 
 def _coordinate(sentence: Sentence, ms: list[Mention], morph: Morphology) -> None:
@@ -277,7 +280,7 @@ class DocumentContext:
 
     def _resolve_one(self, m: Mention) -> list[Entity]:
         kind = m.kind
-        if kind in ("name", "capital", "demonym", "unit", "ner"):
+        if kind in ("name", "capital", "demonym", "unit", "ner", "adjective"):
             return self._pick(m.candidates)
         if kind == "bound_pair":
             self.bound_pair = list(dict.fromkeys(m.candidates))[:2]

@@ -27,8 +27,9 @@ from kg.gazetteer import Entity
 from kg.lexicon import Lexicon, LightVerb, Predicate
 from kg.morphology import Morphology
 from kg.parse import Parse
-from kg.text import QUOTES, Sentence, Token
+from kg.text import QUOTES, Sentence, Token, norm_token
 
+HOWA = norm_token("হওয়া")
 NONFINITE_ENDINGS = ("তে", "ার", "ানো", "ওয়া", "য়া")
 # Types whose implicit subject is the discourse topic (… সঙ্গে বৈঠকে চুক্তি সই হয়).
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
@@ -190,6 +191,12 @@ class EventExtractor:
             if best:
                 break
         anaphoric = self._anaphoric(toks, i, j)
+        if best is None and self._predicative(toks, j):
+            # … সবচেয়ে বড় হুমকি।: a predicate noun with the zero copula
+            copular = [p for p in preds if any(lv.lemma == HOWA and not lv.prefix
+                                               for lv in p.light)]
+            if copular:
+                best = Cue(copular[0], i, j, j, True, HOWA, gov=None)
         if best is None:
             nominal = [p for p in preds if p.nominal]
             if not nominal and not anaphoric:
@@ -203,6 +210,12 @@ class EventExtractor:
             anaphoric = anaphoric or self._complement(toks, j)
         best.anaphoric = anaphoric
         return best
+
+    @staticmethod
+    def _predicative(toks: list[Token], j: int) -> bool:
+        nxt = toks[j].text if j < len(toks) else "।"
+        return nxt in ("।", "!") or (nxt in QUOTES and j + 1 < len(toks)
+                                     and toks[j + 1].text in ("।", "!"))
 
     def _complement(self, toks: list[Token], j: int) -> bool:
         if not any(case == "gen" for _, case in self.morph.analyses(toks[j - 1].norm)[1:]):
@@ -293,6 +306,8 @@ class EventExtractor:
             {"source": [], "target": []} for _ in cues
         ]
         for m in actors:
+            if self._inside_reference(m, cues):
+                continue  # গাজায় ইসরায়েলি হামলার নিন্দা: arguments of the act condemned
             same = [ci for ci, c in enumerate(cues) if clause[c.noun_end - 1] == clause[m.start]]
             governed = self._governing_cue(m, cues)
             if governed is not None:
@@ -318,6 +333,14 @@ class EventExtractor:
             ci = right[0] if right else same[-1]
             self._put(slots[ci], self._frame(cues[ci]).get(m.case), m, cues[ci])
         return slots
+
+    def _inside_reference(self, m: Mention, cues: list[Cue]) -> bool:
+        if m.case == "plain":
+            return False
+        for ref in self.references:
+            if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in cues):
+                return ref.start - m.end <= 3
+        return False
 
     def _head_token(self, m: Mention) -> int:
         """The token of a mention whose head lies outside it (the phrase's head)."""
@@ -391,6 +414,7 @@ class EventExtractor:
         self.references = [c for c in all_cues if c.anaphoric]
         clause = self.clauses(sent)
         self._resolve_sides(mentions, disc)
+        mentions = [m for m in mentions if m.kind != "adjective" or self._adjective(m, all_cues)]
         actors = [m for m in mentions
                   if m.resolved and any(e.type in TARGET_TYPES for e in m.entities)]
         self._actors = actors
@@ -433,6 +457,18 @@ class EventExtractor:
         self._contexts(events, groups, built, sent, date, doc_date, continues)
         self._finish(events, disc, date, sent, continues)
         return events
+
+    def _adjective(self, m: Mention, cues: list[Cue]) -> bool:
+        """রুশ হামলা, মার্কিন নিষেধাজ্ঞা: a demonym right before an event noun (a mode word
+        like সামরিক may stand between) names who acts; it then counts as a possessor."""
+        toks = self._toks
+        for c in cues:
+            between = toks[m.end : c.start]
+            if c.is_noun and len(between) <= 1 and all(
+                    t.norm in self.lex.mode_words for t in between):
+                m.case = "gen"
+                return True
+        return False
 
     @staticmethod
     def _resolve_sides(mentions: list[Mention], disc: Discourse) -> None:
@@ -484,8 +520,10 @@ class EventExtractor:
         sources = _entities(slot["source"])
         targets = _entities(slot["target"], TARGET_TYPES)
         if pred.frame == "threat_call":
+            # who calls it a threat: the quote's speaker, or the reporting verb's subject
+            said = [e for ev in self._built if ev.type == "STATEMENT" for e in ev.sources]
             targets = sources or targets
-            sources = list(speaker)
+            sources = list(speaker) or said
         if not sources:
             return None
         ev = Event(pred, pred.type, pred.cameo, pred.relation, pred.mode, sources, targets,
@@ -650,15 +688,25 @@ class EventExtractor:
             ev.relation = pred.future.get("relation", ev.relation)
 
     def _verb_context(self, toks: list[Token], cue: Cue) -> set[str]:
+        """Tense and polarity of the governing verb; through an infinitive (আলোচনায় বসতে
+        রাজি নয়) to the finite verb that carries them."""
         if cue.gov is None:
             return set()
-        nxt = toks[cue.gov + 1].norm if cue.gov + 1 < len(toks) else ""
-        feats = self.morph.features(toks[cue.gov].norm, nxt)
         out = set()
-        if feats.future:
-            out.add("future")
-        if feats.negated:
-            out.add("negated")
+        k = cue.gov
+        for _ in range(3):
+            nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+            feats = self.morph.features(toks[k].norm, nxt)
+            if feats.future:
+                out.add("future")
+            if feats.negated:
+                out.add("negated")
+            if not toks[k].norm.endswith(("তে", "ার")) or k + 1 >= len(toks):
+                break
+            k = next((j for j in range(k + 1, min(k + 4, len(toks)))
+                      if self.morph.lemma(toks[j].norm)), k)
+            if k == cue.gov:
+                break
         return out
 
     def _sentence_context(self, toks: list[Token], date: DateMention | None,

@@ -94,7 +94,8 @@ class Morphology:
             and not concessive
             and word not in self.lists.get("not_conditional", []),
             concessive=concessive,
-            negated=word.endswith(self._neg) or following in self.lists.get("negative_words", []),
+            negated=word.endswith(self._neg) or word in self.lists.get("negative_words", [])
+            or following in self.lists.get("negative_words", []),
         )
 
     def word_list(self, name: str) -> list[str]:

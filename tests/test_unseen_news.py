@@ -34,6 +34,14 @@ EXPECTED = [
     ("AID", "People's Republic of China", "Pakistan"),
     ("AID", "United Kingdom", "Ukraine"),
     ("COERCE", "Israel", "West Bank"),
+    ("ASSAULT", "Russia", "Kharkiv"),
+    ("DISAPPROVE", "Saudi Arabia", "Israel"),
+    ("THREATEN", "United States", "Iran"),
+    ("CONSULT", "Shehbaz Sharif", "People's Republic of China"),
+    ("COOPERATE", "People's Republic of China", "Sri Lanka"),
+    ("DEMAND", "Volodymyr Zelenskyy", "Western world"),
+    ("DISAPPROVE", "Mark Rutte", "Russia"),
+    ("CONSULT", "Nepal", "India"),
 ]
 
 
