@@ -33,23 +33,24 @@ def _documents(paths: tuple[str, ...]) -> list:
     return read_inputs(paths)
 
 
-def _results(paths: tuple[str, ...]) -> list:
+def _results(paths: tuple[str, ...], use_parse: bool | None = None) -> list:
     from kg.pipeline import Pipeline
 
     docs = _documents(paths)
-    pipeline = Pipeline()
+    pipeline = Pipeline() if use_parse is None else _pipeline(use_parse)
     return [pipeline.run(d) for d in docs]
 
 
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout).")
-def extract(paths: tuple[str, ...], output: str) -> None:
+@click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
+def extract(paths: tuple[str, ...], output: str, no_parse: bool) -> None:
     """Extract events from PATHS (.txt, .jsonl, directories, - for stdin) as JSON Lines."""
     from kg.export import write_lines
     from kg.pipeline import public
 
-    results = _results(paths)
+    results = _results(paths, False if no_parse else None)
     lines = [json.dumps(public(r), ensure_ascii=False) + "\n"
              for res in results for r in res.records]
     if output == "-":
@@ -61,27 +62,37 @@ def extract(paths: tuple[str, ...], output: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("-o", "--output", default="graph.ttl", show_default=True,
-              help="Graph file; - for stdout. The format follows the extension.")
+@click.option("-o", "--output", default=None,
+              help="Graph file; - for stdout. The format follows the extension. "
+                   "[default: graph.ttl, or the --append file]")
 @click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig", "json-ld"]),
               help="RDF format (default: from the extension, else Turtle).")
-def build(paths: tuple[str, ...], output: str, fmt: str | None) -> None:
-    """Build the RDF knowledge graph of PATHS."""
-    from kg.export import format_for, serialize, write_atomic
+@click.option("--append", "append_to", type=click.Path(dir_okay=False),
+              help="Add or replace PATHS' documents (by id) in this TriG/N-Quads dataset, "
+                   "keeping its other documents (created if missing).")
+def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
+          append_to: str | None) -> None:
+    """Build the RDF knowledge graph of PATHS (one named graph per document)."""
+    from kg.dataset import build_dataset
+    from kg.export import format_for, write_atomic
     from kg.gazetteer import default_gazetteer
-    from kg.rdf import all_quads
 
     results = _results(paths)
+    output = output or append_to or "graph.ttl"
     fmt = format_for(output, fmt)
-    quads = all_quads(results, default_gazetteer())
-    data = serialize(quads, fmt)
+    base = Path(append_to) if append_to else None
+    dataset, counts = build_dataset(results, default_gazetteer(), base)
+    data = dataset.serialize(fmt)
     if output == "-":
         sys.stdout.buffer.write(data)
         out = sys.stderr
     else:
         write_atomic(Path(output), data)
         out = sys.stdout
-    _summary(results, len(quads), output, fmt, out)
+    _summary(results, dataset.quad_count(), output, fmt, out)
+    if base is not None:
+        print(f"documents: {counts['added']} added, {counts['replaced']} replaced, "
+              f"{counts['kept']} kept from {append_to}", file=out)
 
 
 def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
@@ -105,37 +116,71 @@ def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option("--pred", "pred_file", type=click.Path(dir_okay=False),
               help="Score these predictions (JSON Lines records) instead of running kg.")
+@click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
+@click.option("--ablation", is_flag=True,
+              help="Score both with and without the parse, and print both.")
 @click.option("-v", "--verbose", is_flag=True, help="List misses and false positives.")
-def evaluate(gold: str, pred_file: str | None, verbose: bool) -> None:
+def evaluate(gold: str, pred_file: str | None, no_parse: bool, ablation: bool,
+             verbose: bool) -> None:
     """Score extraction against a gold file (event-schema.md §5): P, R, F1 per type."""
-    from kg.documents import Document, parse_date
-    from kg.evaluate import Matcher, Scores, format_report, load_gold, score_document
-    from kg.gazetteer import default_gazetteer
-    from kg.text import normalize
+    from kg.evaluate import format_report, load_gold
 
     gold_docs = load_gold(Path(gold))
-    by_doc: dict[str, list[dict]] = {}
     if pred_file:
-        for n, line in enumerate(_read_text(Path(pred_file)).splitlines(), 1):
-            if line.strip():
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise KgError(f"{pred_file}:{n}: invalid JSON ({exc.msg})") from None
-                by_doc.setdefault(rec.get("doc"), []).append(rec)
-    else:
-        from kg.pipeline import Pipeline
+        scores = _score(gold_docs, _predictions(Path(pred_file)))
+        click.echo(format_report(Path(gold).name, scores, verbose))
+        return
+    settings: list[bool | None] = [False, True] if ablation else [False if no_parse else None]
+    for use_parse in settings:
+        pipeline = _pipeline(use_parse)
+        label = f"{Path(gold).name} [{'parse' if pipeline.parser else 'no parse'}]"
+        scores = _score(gold_docs, _run_gold(gold_docs, pipeline, gold))
+        click.echo(format_report(label, scores, verbose))
 
-        pipeline = Pipeline()
-        for g in gold_docs:
-            doc = Document(g["doc"], normalize(g.get("text", "")),
-                           parse_date(g.get("date"), gold))
-            by_doc[g["doc"]] = pipeline.run(doc).records
+
+def _predictions(path: Path) -> dict[str, list[dict]]:
+    by_doc: dict[str, list[dict]] = {}
+    for n, line in enumerate(_read_text(path).splitlines(), 1):
+        if line.strip():
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise KgError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
+            by_doc.setdefault(rec.get("doc"), []).append(rec)
+    return by_doc
+
+
+def _run_gold(gold_docs: list[dict], pipeline, where: str) -> dict[str, list[dict]]:
+    from kg.documents import Document, parse_date
+    from kg.text import normalize
+
+    out = {}
+    for g in gold_docs:
+        doc = Document(g["doc"], normalize(g.get("text", "")), parse_date(g.get("date"), where))
+        out[g["doc"]] = pipeline.run(doc).records
+    return out
+
+
+def _score(gold_docs: list[dict], by_doc: dict[str, list[dict]]):
+    from kg.evaluate import Matcher, Scores, score_document
+    from kg.gazetteer import default_gazetteer
+
     scores = Scores()
     matcher = Matcher(default_gazetteer())
     for g in gold_docs:
         score_document(g, by_doc.get(g["doc"], []), matcher, scores)
-    click.echo(format_report(Path(gold).name, scores, verbose))
+    return scores
+
+
+def _pipeline(use_parse: bool | None):
+    """None: parse when the models are installed; True: require them; False: rules only."""
+    from kg.parse import models_available
+    from kg.pipeline import Pipeline
+
+    if use_parse and not models_available():
+        raise KgError("the Stanza models are not installed (kg/data/models); run "
+                      "`kg models train` or use --no-parse")
+    return Pipeline(use_parse=use_parse)
 
 
 def _read_text(path: Path) -> str:
@@ -161,6 +206,23 @@ def validate(graph_file: str, verbose: bool) -> None:
     click.echo(f"{graph_file}: does NOT conform", err=True)
     click.echo(report if verbose else report.splitlines()[0] if report else "", err=True)
     sys.exit(1)
+
+
+from kg.query_cli import query  # noqa: E402 - light module; its commands import lazily
+
+cli.add_command(query)
+
+
+from kg.models_cli import models  # noqa: E402 - light module; heavy imports are lazy
+
+cli.add_command(models)
+
+
+from kg.endpoint import push, serve  # noqa: E402 - light module; RDF imports are lazy
+
+cli.add_command(push)
+cli.add_command(serve)
+cli.add_command(__import__("kg.viz_cli", fromlist=["viz"]).viz)  # light; drawing loads lazily
 
 
 def main() -> None:

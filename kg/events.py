@@ -332,7 +332,23 @@ class EventExtractor:
                 continue  # an object after a nominal event belongs to a later verb
             ci = right[0] if right else same[-1]
             self._put(slots[ci], self._frame(cues[ci]).get(m.case), m, cues[ci])
+        if self._parse is not None:
+            for slot in slots:
+                slot["source"] = self._subjects(slot["source"])
         return slots
+
+    def _subjects(self, sources: list[Mention]) -> list[Mention]:
+        """Several unmarked actors competing for the subject (ভারতীয় বাহিনী … প্রতিবাদ
+        জানিয়েছে ঢাকা): the tree's nsubj wins; coordinated subjects stay together."""
+        plain = [m for m in sources if m.case == "plain"]
+        if len({m.group if m.group is not None else id(m) for m in plain}) < 2:
+            return sources
+        subj = [m for m in plain if self._deprel(m) == "nsubj"]
+        if not subj:
+            return sources
+        groups = {m.group for m in subj if m.group is not None}
+        keep = [m for m in plain if m in subj or (m.group is not None and m.group in groups)]
+        return [m for m in sources if m.case != "plain" or m in keep]
 
     def _inside_reference(self, m: Mention, cues: list[Cue]) -> bool:
         if m.case == "plain":

@@ -30,11 +30,11 @@ NER_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "128",
 POS_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "64",
             "--char_hidden_dim", "100", "--char_emb_dim", "50", "--deep_biaff_hidden_dim", "100",
             "--composite_deep_biaff_hidden_dim", "50", "--tag_emb_dim", "25",
-            "--batch_size", "500", "--eval_interval", "100"]
+            "--batch_size", "500", "--eval_interval", "50"]
 PARSER_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "128",
                "--char_hidden_dim", "100", "--char_emb_dim", "50",
                "--deep_biaff_hidden_dim", "128", "--tag_emb_dim", "25",
-               "--batch_size", "500", "--eval_interval", "100"]
+               "--batch_size", "500", "--eval_interval", "50"]
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def treebank_file(split: str) -> Path:
     return path
 
 
-def train_tagger(paths: Paths, max_steps: int = 1500) -> Path:
+def train_tagger(paths: Paths, max_steps: int = 400) -> Path:
     save_dir = paths.work / "pos"
     _run("stanza.models.tagger",
          ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",
@@ -113,7 +113,7 @@ def train_tagger(paths: Paths, max_steps: int = 1500) -> Path:
     return dst
 
 
-def train_parser(paths: Paths, max_steps: int = 2500) -> Path:
+def train_parser(paths: Paths, max_steps: int = 600) -> Path:
     save_dir = paths.work / "depparse"
     _run("stanza.models.parser",
          ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",

@@ -1,0 +1,143 @@
+"""Export and push a 1M-triple dataset to a local Oxigraph server, step by step.
+
+The dataset is kg's own shape: the seed article's events, copied under new document ids
+until the dataset holds about N quads (one named graph per copy, plus the actors and
+ontology graphs). Steps, each with its triples/s:
+
+  emit      kg.rdf's emitters → rdflib quads (the RDF stage of `kg build`)
+  export    rdflib quads → TriG bytes on disk: kg.dataset statements, the streaming
+            writer, kg.export.write_atomic — targets ≥ 200k triples/s
+  read      the TriG file back into statements (the first step of `kg push`)
+  push      Graph Store Protocol, one PUT per document graph — target ≤ 30 s for 1M
+  verify    the COUNT queries `kg push` ends with
+  update    the same push again by SPARQL Update (DROP + INSERT DATA), for comparison
+
+The three server steps run twice: against an in-memory Oxigraph server, then against one
+with an on-disk store (RocksDB, what `kg serve` uses), whose writes are several times
+slower.
+
+Run: python benchmarks/bench_push.py [N=1000000] [--compare]
+--compare also times kg.export.serialize (rdflib on oxrdflib's Oxigraph store), the path
+`kg build` used before, on the same quads (about 25 s more per million triples).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kg.dataset import Dataset
+from kg.documents import Document
+from kg.endpoint import (
+    HttpClient,
+    OxigraphServer,
+    Pusher,
+    count_triples,
+    derive_endpoints,
+    push_targets,
+)
+from kg.export import serialize, write_atomic
+from kg.gazetteer import default_gazetteer
+from kg.pipeline import Pipeline
+from kg.rdf import actor_quads, document_quads, ontology_quads
+from kg.text import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "articles" / "seed-putin-north-korea.jsonl"
+EXPORT_TARGET = 200_000  # triples/s
+PUSH_TARGET = 30.0  # seconds per million triples
+
+
+def synthetic_results(n_quads: int) -> list:
+    """Copies of the seed article's result under new ids, about n_quads quads in all."""
+    rec = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
+    doc = Document(rec["id"], normalize(rec["text"]))
+    seed = Pipeline(use_parse=False).run(doc)
+    per_doc = sum(1 for _ in document_quads(seed))
+    copies = max(1, n_quads // per_doc)
+    return [dataclasses.replace(seed, doc=dataclasses.replace(seed.doc, id=f"bench-{i:06d}"))
+            for i in range(copies)]
+
+
+def step(name: str, seconds: float, triples: int, note: str = "") -> None:
+    rate = triples / seconds if seconds else float("inf")
+    print(f"{name:<8} {seconds:8.2f} s  {rate:12,.0f} triples/s  {note}", flush=True)
+
+
+def emit(results: list) -> list:
+    quads = [q for res in results for q in document_quads(res)]
+    actors = {key: a for res in results for key, a in res.actors.items()}
+    quads += actor_quads(sorted(actors.values(), key=lambda a: a.key), default_gazetteer())
+    quads += ontology_quads({r["relation"] for res in results for r in res.records})
+    return quads
+
+
+def export(quads: list, path: Path) -> tuple[Dataset, int]:
+    dataset = Dataset.from_quads(quads)
+    data = dataset.serialize("trig")
+    write_atomic(path, data)
+    return dataset, len(data)
+
+
+def push(server: OxigraphServer, path: Path, protocol: str) -> tuple[float, int, dict]:
+    client = HttpClient(timeout=300, retries=2)
+    urls = derive_endpoints(server.url)
+    start = time.perf_counter()
+    targets = push_targets(Dataset.read(path), None, per_document=True)
+    report = Pusher(client, urls, protocol).push(targets, replace=True)
+    return time.perf_counter() - start, report.requests, report.expected
+
+
+def push_steps(server: OxigraphServer, path: Path, n_quads: int, kind: str) -> None:
+    """Push by Graph Store Protocol, verify, then replace everything by SPARQL Update."""
+    seconds, requests, expected = push(server, path, "gsp")
+    limit = PUSH_TARGET * n_quads / 1e6
+    step("push", seconds, n_quads, f"{kind} store, GSP, {requests} requests, read included; "
+         f"target ≤ {limit:.0f} s: {'met' if seconds <= limit else 'MISSED'}")
+    t0 = time.perf_counter()
+    found = count_triples(HttpClient(timeout=300), server.url + "/query", list(expected))
+    ok = all(found.get(g, 0) == k for g, k in expected.items())
+    step("verify", time.perf_counter() - t0, n_quads, f"{kind} store, COUNT per graph: "
+         f"{sum(found.values())} found, {'all' if ok else 'NOT all'} there")
+    seconds, requests, _ = push(server, path, "update")
+    step("update", seconds, n_quads, f"{kind} store, SPARQL Update replace, {requests} requests")
+
+
+def main(n: int, compare: bool) -> None:
+    results = synthetic_results(n)
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-push-"))
+    try:
+        t0 = time.perf_counter()
+        quads = emit(results)
+        step("emit", time.perf_counter() - t0, len(quads), f"{len(results)} documents")
+        t0 = time.perf_counter()
+        dataset, size = export(quads, work / "bench.trig")
+        t_export = time.perf_counter() - t0
+        n_quads = dataset.quad_count()
+        step("export", t_export, n_quads, f"TriG {size / 1e6:.0f} MB, {len(dataset.graphs)} "
+             f"graphs; target ≥ {EXPORT_TARGET:,}/s: "
+             f"{'met' if n_quads / t_export >= EXPORT_TARGET else 'MISSED'}")
+        if compare:
+            t0 = time.perf_counter()
+            serialize(quads, "trig")
+            step("oxrdflib", time.perf_counter() - t0, len(quads), "kg.export.serialize, TriG")
+        del quads
+        t0 = time.perf_counter()
+        Dataset.read(work / "bench.trig")
+        step("read", time.perf_counter() - t0, n_quads, "TriG → statements")
+        for kind in ("memory", "disk"):
+            location = work / "store" if kind == "disk" else None
+            with OxigraphServer(location=location) as server:
+                push_steps(server, work / "bench.trig", n_quads, kind)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(int(args[0]) if args else 1_000_000, "--compare" in sys.argv)
