@@ -116,6 +116,11 @@ class EntityRecognizer:
         found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != "plain"))
         return found
 
+    def _group(self, sentence: Sentence, m: Mention) -> bool:
+        """তিন নেতা: a numeral before a role noun names a group, not an office holder."""
+        return (m.kind == "role" and m.start > 0
+                and sentence.tokens[m.start - 1].norm in self.morph.word_list("group_numerals"))
+
     def mentions(self, sentence: Sentence) -> list[Mention]:
         taken: set[int] = set()
         chosen: list[Mention] = []
@@ -127,7 +132,7 @@ class EntityRecognizer:
                 Mention(i, j, case, pat.kind, candidates=list(pat.entities), role=pat.role)
             )
         chosen.sort(key=lambda m: m.start)
-        chosen = [m for m in chosen if not _dateline(sentence, m)]
+        chosen = [m for m in chosen if not _dateline(sentence, m) and not self._group(sentence, m)]
         chosen = _combine_roles(chosen)
         self._postpositions(sentence, chosen)
         _coordinate(sentence, chosen, self.morph)

@@ -390,6 +390,8 @@ class EventExtractor:
         for ci, c in cues:
             frame = self._frame(c)
             if self._is_poss(m, c, toks, actors):
+                if self._objective_genitive(c, frame, m, actors):
+                    return ci, "target"
                 return ci, frame.get("poss")
             if (m.case == "plain" and m.end == c.start and "goal" in frame
                     and any(e.type in ("Country", "Location") for e in m.entities)):
@@ -397,6 +399,17 @@ class EventExtractor:
             if self._participle(c, toks) and m.start == c.end:
                 return ci, "source"
         return None
+
+    def _objective_genitive(self, cue: Cue, frame: dict[str, str], m: Mention,
+                            actors: list[Mention]) -> bool:
+        """যুক্তরাষ্ট্রের সমালোচনা করে চীন: with a light verb and its own subject, the
+        genitive before the noun is what the act is about (its target), not the agent."""
+        if cue.light_lemma is None or (frame.get("poss"), frame.get("plain")) != ("source",
+                                                                                   "source"):
+            return False
+        cl = self._clause[cue.noun_end - 1]
+        return any(a is not m and a.case == "plain" and (m.group is None or a.group != m.group)
+                   for a in actors if self._clause[a.start] == cl)
 
     def _participle(self, cue: Cue, toks: list[Token]) -> bool:
         """A light verb in its verbal-noun form right before a noun: a relative participle."""
@@ -427,15 +440,18 @@ class EventExtractor:
         self._parse = parse
         all_cues = self.find_cues(sent, mentions)
         cues = [c for c in all_cues if not c.anaphoric]
+        self._cue_starts = {c.start for c in all_cues}
         self.references = [c for c in all_cues if c.anaphoric]
         clause = self.clauses(sent)
+        self._clause = clause
         self._resolve_sides(mentions, disc)
         mentions = [m for m in mentions if m.kind != "adjective" or self._adjective(m, all_cues)]
         actors = [m for m in mentions
                   if m.resolved and any(e.type in TARGET_TYPES for e in m.entities)]
         self._actors = actors
         groups = self._merge(cues, self._roles(toks, cues, actors, clause), clause)
-        date = self.cal.find(toks, doc_date)
+        future = any(self.morph.features(t.norm).future for t in toks if not t.is_punct)
+        date = self.cal.find(toks, doc_date, future)
         continues = self._continues_report(sent, disc)
         speaker = disc.speaker if continues or sent.quote_open_at_start else []
         # Pass 1: events whose roles the sentence states; pass 2: implicit roles, from
@@ -502,7 +518,11 @@ class EventExtractor:
         toks = sent.tokens
         sentence_ctx = self._sentence_context(toks, date, doc_date)
         has_statement = any(e.type == "STATEMENT" for e in events)
+        comp = [k for k, t in enumerate(toks) if t.norm in self.complementisers]
+        later = max((ev.cue_start for ev in events), default=-1)
         for gi, ev in built.items():
+            if comp and ev.cue_start < comp[0] < later:
+                ev.context.add("reported")  # … সহায়তা দেয় বলে অভিযোগ করে: the content
             cue = groups[gi][0]
             lo, hi = ev.token_span
             ev.span = (toks[lo].start, toks[hi - 1].end)
@@ -555,6 +575,9 @@ class EventExtractor:
     def _complete(self, ev: Event, cue: Cue, slot: dict[str, list[Mention]],
                   actors: list[Mention], toks: list[Token], clause: list[int]) -> bool:
         needs = cue.pred.needs
+        if cue.pred.frame == "conflict" and cue.light_lemma is None and slot["target"] and all(
+                m.end == cue.start and m.case == "plain" for m in slot["target"]):
+            return False  # ইউক্রেন যুদ্ধে …: the war named as a setting, not a new event
         if not ev.sources or ("target" in needs or "target_acc" in needs) and not ev.targets:
             return False
         if ev.targets and set(ev.targets) == set(ev.sources) and len(ev.sources) < 2:
@@ -619,7 +642,7 @@ class EventExtractor:
         cond = [m for m in actors if m.case == "plain" and self._in_condition(m, clause)
                 and not set(m.entities) & set(sources) and _entities([m])]
         rest = [m for m in actors if id(m) not in used and not set(m.entities) & set(sources)
-                and _entities([m])]
+                and _entities([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)]
         rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun
                                         and cue.light_lemma is None)]
         for pool in (shared, cond, rest):
@@ -684,6 +707,10 @@ class EventExtractor:
 
     def _adjust_type(self, ev: Event, cue: Cue, toks: list[Token]) -> None:
         pred = cue.pred
+        if pred.at_country and any(t.type == "Country" for t in ev.targets):
+            ev.type = pred.at_country.get("type", ev.type)  # missiles fired at a country
+            ev.cameo = str(pred.at_country.get("cameo", ev.cameo))
+            ev.relation = pred.at_country.get("relation", ev.relation)
         if pred.goods and self._goods(toks, None, cue):
             ev.type = pred.goods.get("type", ev.type)
             ev.cameo = str(pred.goods.get("cameo", ev.cameo))
@@ -753,10 +780,10 @@ class EventExtractor:
     def _finish(self, events: list[Event], disc: Discourse, date: DateMention | None,
                 sent: Sentence, continues: bool) -> None:
         statements = [e for e in events if e.type == "STATEMENT"]
-        if date is not None and not date.explicit_year_only:
+        if date is not None and not date.explicit_year_only and not date.past:
             disc.date = date
         for ev in events:
-            if date is not None and date.explicit_year_only:
+            if date is not None and (date.explicit_year_only or date.past):
                 ev.date = date.value
             elif disc.date is not None:
                 ev.date = disc.date.value
@@ -770,6 +797,12 @@ class EventExtractor:
         main = [e for e in events if e.type != "STATEMENT"]
         if main:
             disc.topic = list(main[0].sources)
+        elif not events:
+            # no event, but a sentence about someone (… রাশিয়ার অস্ত্র প্রয়োজন): the topic
+            subjects = [m for m in self._actors if m.case in ("plain", "gen")
+                        and m.end not in self._cue_starts]  # not "ইউক্রেন" of ইউক্রেন যুদ্ধ
+            if subjects:
+                disc.topic = _entities(subjects[:1])
         for ev in events:
             if ev.pred.id in ("sign", "agreement-made"):
                 disc.agreement_parties = list(dict.fromkeys(ev.sources + ev.targets))

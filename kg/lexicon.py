@@ -47,6 +47,7 @@ class Predicate:
     future: dict | None = None
     goods: dict | None = None
     target_from: str | None = None
+    at_country: dict | None = None
 
 
 class Lexicon:
@@ -104,6 +105,7 @@ def _predicate(raw: dict) -> Predicate:
         future=raw.get("future"),
         goods=raw.get("goods"),
         target_from=raw.get("target_from"),
+        at_country=raw.get("at_country"),
     )
 
 
