@@ -4,20 +4,23 @@ A dataset is held as a dict graph IRI → set of N-Triples statements (`<s> <p> 
 final dot), not as rdflib terms. Why strings:
 
 - they are exactly the text pyoxigraph prints for a term (`term_text` mirrors its
-  escaping, and a test checks it), so statements built by kg.rdf and statements read
-  back from a file compare equal: a set de-duplicates them, and re-reading a dataset,
-  replacing one document and writing it again changes nothing else, byte for byte;
-- sorting 1M strings is a C-level sort (about 1 s); sorting rdflib terms with their
-  Python `__lt__` took 8.5 s on the same quads;
-- the push code sends them as N-Triples / INSERT DATA bodies without another
-  conversion, chunked by line.
+  escaping; a test checks it), so statements built by kg.rdf and statements read back from
+  a file compare equal: sets de-duplicate them, and reading a dataset, replacing one
+  document and writing it again leaves every other graph byte for byte as it was;
+- sorting 1M strings is a C-level sort (about 0.5 s); sorting the same quads as rdflib
+  terms, with their Python `__lt__`, took 8.5 s;
+- sorted, they already are pyoxigraph's canonical N-Triples / N-Quads, and the push code
+  sends them as request bodies without another conversion.
 
-Writing goes through pyoxigraph's strict streaming parser and writer (N-Quads text →
-any format): 1M quads in about 3 s here, and any malformed IRI or literal fails the
-build instead of reaching a SPARQL server. Small graphs in Turtle, TriG or JSON-LD still
-go through rdflib's pretty writer (kg.export.serialize), whose grouped, sorted output is
-nicer to read. rdflib stays the graph API: kg.rdf emits rdflib terms and `rdflib_quads`
-gives them back.
+Writing: N-Triples and N-Quads are the sorted statements themselves; Turtle, TriG and
+JSON-LD go through pyoxigraph's streaming parser and writer (1M quads → TriG on disk in
+3-4.5 s on this 2-core machine, benchmarks/bench_push.py; rdflib on oxrdflib's store,
+the path kg.export takes above 50k triples, took 11 s on the same quads). Every IRI and language tag
+is checked once, when first seen, so the writer can parse its own text leniently, and an
+invalid term fails the build instead of a SPARQL server's upload. Small Turtle files still
+get rdflib's grouped, sorted pretty output (kg.export.serialize); rdflib's TriG and JSON-LD
+writers are not used because their output order changes from one process to the next.
+rdflib stays the graph API: kg.rdf emits rdflib terms and `rdflib_quads` gives them back.
 """
 
 from __future__ import annotations
@@ -32,14 +35,14 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.vocab import GRAPH_ONTOLOGY, KGO, PREFIXES, XSD
+from kg.vocab import BASE, GRAPH_ONTOLOGY, KGO, PREFIXES, XSD
 
 if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
     from kg.pipeline import DocumentResult
 
 DEFAULT_GRAPH = ""  # key of the default graph
-DOCUMENT_GRAPH_PREFIX = "https://w3id.org/kg-bn/graph/document/"
+DOCUMENT_GRAPH_PREFIX = BASE + "graph/document/"  # kg.vocab.document_graph_iri
 DATASET_FORMATS = ("trig", "nquads")
 PRETTY_FORMATS = ("turtle",)  # rdflib's TriG and JSON-LD output order varies per process
 _XSD_STRING = str(XSD.string)

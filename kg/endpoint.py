@@ -47,13 +47,14 @@ from kg.errors import KgError
 if TYPE_CHECKING:
     from kg.dataset import Dataset
 
-BASE = "https://w3id.org/kg-bn/"
+BASE = "https://w3id.org/kg-bn/"  # kg.vocab.BASE, repeated: this module must not import rdflib
 SHARED_GRAPHS = (BASE + "graph/actors", BASE + "graph/ontology")
 MERGED_GRAPH = BASE + "graph/merged"  # where `kg serve` loads a plain triple file
 USER_ENV, PASSWORD_ENV = "KG_ENDPOINT_USER", "KG_ENDPOINT_PASSWORD"
 NOT_SUPPORTED = (404, 405, 415, 501)  # a store URL without the Graph Store Protocol
 RESULTS_JSON = "application/sparql-results+json"
 VALUES_BATCH = 500  # graph IRIs per COUNT query
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 # ---------------------------------------------------------------------- endpoint URLs
@@ -102,6 +103,10 @@ def derive_endpoints(endpoint: str, query: str | None = None, update: str | None
 
 def _check_url(url: str) -> None:
     parts = urlsplit(url)
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        raise KgError(f"not a valid port in URL {parts.scheme}://{parts.hostname}…") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise KgError(f"not an http(s) URL: {shown(url)}")
     if parts.username or parts.password:
@@ -151,7 +156,8 @@ class HttpClient:
     auth: str = "basic"  # or "digest"
     requests: int = 0
     _secrets: list[str] = field(default_factory=list)
-    _openers: dict[str, urllib.request.OpenerDirector] = field(default_factory=dict)
+    _openers: dict[str, tuple[urllib.request.OpenerDirector, str | None]] = field(
+        default_factory=dict)
 
     def send(self, method: str, url: str, body: bytes | None = None,
              content_type: str | None = None, accept: str | None = None) -> bytes:
@@ -183,31 +189,35 @@ class HttpClient:
             request.add_header("Content-Type", content_type)
         if accept:
             request.add_header("Accept", accept)
-        opener = self._opener(url, request)
+        opener, authorization = self._opener(url)
+        if authorization:  # not repeated on a redirect, which may go to another host
+            request.add_unredirected_header("Authorization", authorization)
         self.requests += 1
         with opener.open(request, timeout=self.timeout) as response:
             return response.read()
 
-    def _opener(self, url: str, request: urllib.request.Request
-                ) -> urllib.request.OpenerDirector:
-        """Basic auth goes in the first request; digest answers the server's challenge."""
-        host = urlsplit(url).netloc
-        if host not in self._openers:
+    def _opener(self, url: str) -> tuple[urllib.request.OpenerDirector, str | None]:
+        """Per host: basic auth goes in the first request (the header is returned);
+        digest answers the server's challenge (a handler in the opener)."""
+        parts = urlsplit(url)
+        if parts.netloc not in self._openers:
             creds = credentials(url)
             handlers: list[urllib.request.BaseHandler] = []
-            if creds and self.auth == "digest":
-                manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-                parts = urlsplit(url)
-                manager.add_password(None, f"{parts.scheme}://{parts.netloc}/", *creds)
-                handlers.append(urllib.request.HTTPDigestAuthHandler(manager))
-            opener = urllib.request.build_opener(*handlers)
+            if parts.hostname in LOOPBACK:  # a proxy cannot reach this machine's loopback
+                handlers.append(urllib.request.ProxyHandler({}))
+            authorization = None
             if creds:
                 self._secrets.append(creds[1])
-                if self.auth == "basic":
-                    token = base64.b64encode(f"{creds[0]}:{creds[1]}".encode()).decode()
-                    opener.addheaders.append(("Authorization", f"Basic {token}"))
-            self._openers[host] = opener
-        return self._openers[host]
+            if creds and self.auth == "digest":
+                manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+                manager.add_password(None, f"{parts.scheme}://{parts.netloc}/", *creds)
+                handlers.append(urllib.request.HTTPDigestAuthHandler(manager))
+            elif creds:
+                token = base64.b64encode(f"{creds[0]}:{creds[1]}".encode()).decode()
+                authorization = f"Basic {token}"
+            self._openers[parts.netloc] = (urllib.request.build_opener(*handlers),
+                                           authorization)
+        return self._openers[parts.netloc]
 
     def _error(self, method: str, url: str, problem: str, status: int | None = None
                ) -> HttpError:
@@ -347,9 +357,11 @@ class Pusher:
         return []
 
     def _store_url(self, graph: str) -> str:
+        """?graph=IRI or ?default; Virtuoso's /sparql-graph-crud names it graph-uri."""
         sep = "&" if "?" in self.urls.store else "?"
+        param = "graph-uri" if "/sparql-graph-crud" in self.urls.store else "graph"
         return self.urls.store + sep + ("default" if not graph else
-                                        "graph=" + quote(graph, safe=""))
+                                        f"{param}={quote(graph, safe='')}")
 
     def _update(self, todo: list[Piece], replace: bool) -> None:
         """SPARQL Update requests of up to chunk_size triples, several graphs each."""
@@ -434,7 +446,8 @@ def load_store(location: Path, path: Path) -> None:
     from kg.export import FORMATS, format_for
 
     fmt = format_for(str(path), None)
-    args = [oxigraph_command(), "load", "--location", str(location), "--file", str(path)]
+    args = [oxigraph_command(), "load", "--location", str(location), "--file", str(path),
+            "--format", FORMATS[fmt][0].lstrip(".")]
     if not FORMATS[fmt][1]:
         args += ["--graph", MERGED_GRAPH]
     done = subprocess.run(args, capture_output=True, text=True, check=False)
@@ -473,23 +486,27 @@ class OxigraphServer:
             args.append("--union-default-graph")
         self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=self._log,
                                         stderr=subprocess.STDOUT)
-        self._wait_ready(wait)
+        try:
+            self._wait_ready(wait)
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def _wait_ready(self, wait: float) -> None:
         deadline = time.monotonic() + wait
         probe = f"{self.url}/query?query=" + quote("ASK {}")
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         while time.monotonic() < deadline:
             if self.process is None or self.process.poll() is not None:
                 self._log.seek(0)
                 text = self._log.read().decode("utf-8", "replace")
                 raise KgError(f"oxigraph serve stopped at start ({_oxigraph_error(text)})")
             try:
-                with urllib.request.urlopen(probe, timeout=1.0):
+                with opener.open(probe, timeout=1.0):
                     return
             except (URLError, OSError):
                 time.sleep(0.05)
-        self.stop()
         raise KgError(f"oxigraph serve did not answer on {self.url} within {wait:g} s")
 
     def stop(self) -> None:
@@ -501,7 +518,8 @@ class OxigraphServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
-        self._log.close()
+        if not self._log.closed:
+            self._log.close()
 
     def __enter__(self) -> OxigraphServer:
         return self.start()
@@ -597,7 +615,8 @@ def push(file: str, endpoint: str, query_url: str | None, update_url: str | None
     client = HttpClient(timeout=timeout, retries=retries, backoff=backoff, auth=auth)
     report = Pusher(client, urls, protocol, chunk_size).push(targets, replace)
     rate = report.sent / report.seconds if report.seconds else 0.0
-    click.echo(f"pushed {report.sent} triples in {report.graphs} graphs to {shown(endpoint)} "
+    graphs = f"{report.graphs} graph" + ("s" if report.graphs != 1 else "")
+    click.echo(f"pushed {report.sent} triples in {graphs} to {shown(endpoint)} "
                f"({report.protocol}, {report.requests} requests, {report.seconds:.1f} s, "
                f"{rate:,.0f} triples/s)")
     if no_verify:

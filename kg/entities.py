@@ -179,8 +179,9 @@ def _combine_roles(ms: list[Mention]) -> list[Mention]:
             start = left.start if aff_ok else m.start
             affiliation_m = left if aff_ok else None
             nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if (m.kind == "role" and nxt is not None and nxt.start == m.end and nxt.kind == "name"
+            if (nxt is not None and nxt.start == m.end and nxt.kind == "name"
                     and any(e.type == "Person" for e in nxt.candidates)):
+                # রুশ প্রেসিডেন্ট পুতিন, ক্রেমলিনের মুখপাত্র দিমিত্রি পেসকভ: the person
                 nxt.start, nxt.role = start, m.role
                 nxt.role_label = "role"
                 out.append(nxt)

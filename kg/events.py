@@ -107,6 +107,7 @@ class EventExtractor:
         self.relatives = set(morph.word_list("relatives"))
         self.complementisers = set(morph.word_list("complementisers"))
         self.response_words = set(morph.word_list("response_words"))
+        self.compound_heads = set(morph.word_list("compound_verb_heads"))
 
     # ------------------------------------------------------------------ cues
     def find_cues(self, sent: Sentence, mentions: list[Mention]) -> list[Cue]:
@@ -148,11 +149,23 @@ class EventExtractor:
                 continue
             lemma = self.morph.lemma(tok.norm)
             for pred in self.lex.verbs.get(lemma or "", ()):
+                if pred.frame == "visit" and j > 0 and self._compound_verb(toks[j - 1].norm):
+                    continue  # উঠে আসে, জানিয়ে আসছে: a compound verb, not a journey
                 if self._finite(toks, j):
                     cues.append(Cue(pred, j, j + 1, j + 1, False, lemma, gov=j))
                     break
         cues.sort(key=lambda c: c.start)
         return cues
+
+    def _compound_verb(self, prev: str) -> bool:
+        """A conjunctive participle before a verb makes a compound (জানিয়ে আসছে "has been
+        saying", উঠে আসে "comes up")."""
+        if prev in self.compound_heads:
+            return True
+        lemma = self.morph.lemma(prev)
+        travel = {lemma for p in self.lex.verbs.get(lemma or "", ()) if p.frame == "visit"}
+        return (lemma is not None and not travel and prev.endswith(("িয়ে", "য়ে", "ে"))
+                and not prev.endswith(("েন", "বে")))
 
     def _finite(self, toks: list[Token], j: int) -> bool:
         word = toks[j].norm
@@ -310,8 +323,9 @@ class EventExtractor:
                 continue  # গাজায় ইসরায়েলি হামলার নিন্দা: arguments of the act condemned
             same = [ci for ci, c in enumerate(cues) if clause[c.noun_end - 1] == clause[m.start]]
             governed = self._governing_cue(m, cues)
-            if governed is not None:
-                same = [governed]
+            if governed is not None and governed in same and (
+                    m.case == "plain" or m.case in self._frame(cues[governed])):
+                same = [governed]  # the tree's predicate, where its frame has a role for m
                 if m.case == "plain" and self._deprel(m) in ("obj", "iobj"):
                     m.case = "acc"  # an unmarked object (ঢাকা সফর করেন): the tree says so
             if not same:
@@ -374,12 +388,13 @@ class EventExtractor:
         from the mention up to the root."""
         if self._parse is None or len(self._parse.words) != len(self._toks):
             return None
+        words = self._parse.words
         for k in self._parse.governor_path(self._head_token(m)):
             for ci, c in enumerate(cues):
                 if c.start <= k < c.end:
                     return ci
-            if m.start <= k < m.end:
-                return None
+            if m.start <= k < m.end or words[k].upos == "VERB":
+                return None  # the mention's clause has no predicate of ours: rules decide
         return None
 
     def _special_role(self, m: Mention, cues: list[tuple[int, Cue]], toks: list[Token],
@@ -446,8 +461,10 @@ class EventExtractor:
         self._clause = clause
         self._resolve_sides(mentions, disc)
         mentions = [m for m in mentions if m.kind != "adjective" or self._adjective(m, all_cues)]
-        actors = [m for m in mentions
-                  if m.resolved and any(e.type in TARGET_TYPES for e in m.entities)]
+        actors = [m for m in mentions if m.kind != "ner"
+                  and m.resolved and any(e.type in TARGET_TYPES for e in m.entities)]
+        # People only the NER model knows fill a subject nobody else fills, nothing more.
+        self._unknown = [m for m in mentions if m.kind == "ner" and m.resolved]
         self._actors = actors
         groups = self._merge(cues, self._roles(toks, cues, actors, clause), clause)
         future = any(self.morph.features(t.norm).future for t in toks if not t.is_punct)
@@ -598,6 +615,7 @@ class EventExtractor:
         subj = [m for m in actors if id(m) not in used and clause[m.start] == cl
                 and m.case in ("plain", "gen") and m not in slot["target"]
                 and _entities([m])]
+        subj = subj or [m for m in self._unknown if clause[m.start] == cl and m.case == "plain"]
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = _entities(slot["target"]) or _entities(shared)
         place = [m for m in actors if m.case == "loc" and cue.pred.type == "PROTEST"

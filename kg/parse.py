@@ -66,9 +66,13 @@ def _resources(model_dir: Path) -> Path:
     return model_dir
 
 
+def stanza_pipeline(model_dir: Path | None = None):
+    """The one Stanza pipeline of this process (per model folder)."""
+    return _pipeline_for((model_dir or MODEL_DIR).resolve())
+
+
 @cache
-def stanza_pipeline(model_dir: Path = MODEL_DIR):
-    """The one Stanza pipeline of this process."""
+def _pipeline_for(model_dir: Path):
     if not models_available(model_dir):
         raise KgError(f"{model_dir}: Stanza models missing; run `kg models train`")
     import stanza
@@ -94,7 +98,7 @@ def stanza_pipeline(model_dir: Path = MODEL_DIR):
 class StanzaParser:
     """Parses the sentences of a document in one batch."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+    def __init__(self, model_dir: Path | None = None) -> None:
         self.nlp = stanza_pipeline(model_dir)
 
     def parse(self, sentences: list[Sentence]) -> list[Parse]:

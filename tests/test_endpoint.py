@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import queue
+import re
 import signal
 import socket
 import subprocess
@@ -27,6 +28,7 @@ from kg.endpoint import (
     Endpoints,
     HttpClient,
     OxigraphServer,
+    Pusher,
     count_triples,
     derive_endpoints,
     free_port,
@@ -76,6 +78,7 @@ class Stub:
         self.script: list[tuple[int, bytes, float]] = []
         self.default: tuple[int, bytes, float] = (204, b"", 0.0)
         self.release = threading.Event()
+        self.digest = False  # answer requests without Authorization with a Digest challenge
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -85,10 +88,16 @@ class Stub:
                                       "headers": dict(self.headers),
                                       "body": self.rfile.read(length)})
                 status, body, delay = stub.script.pop(0) if stub.script else stub.default
+                challenge = stub.digest and "Authorization" not in self.headers
+                if challenge:
+                    status, body = 401, b"who are you?"
                 if delay:
                     stub.release.wait(delay)
                 try:
                     self.send_response(status)
+                    if challenge:
+                        self.send_header("WWW-Authenticate",
+                                         'Digest realm="kg", nonce="n0nce", qop="auth"')
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
@@ -159,6 +168,17 @@ def test_endpoint_urls_follow_each_servers_convention(endpoint, expected):
     base = endpoint.split("/", 3)
     root = "/".join(base[:3])
     assert (urls.query, urls.update, urls.store) == tuple(root + p for p in expected)
+
+
+@pytest.mark.parametrize(("endpoint", "graph", "expected"), [
+    ("http://h:7878", "https://x/g#1", "http://h:7878/store?graph=https%3A%2F%2Fx%2Fg%231"),
+    ("http://h:7878", "", "http://h:7878/store?default"),
+    ("http://h:8890/sparql-auth", "https://x/g",
+     "http://h:8890/sparql-graph-crud-auth?graph-uri=https%3A%2F%2Fx%2Fg"),
+])
+def test_graph_store_urls_name_the_graph(endpoint, graph, expected):
+    pusher = Pusher(HttpClient(), derive_endpoints(endpoint))
+    assert pusher._store_url(graph) == expected
 
 
 def test_explicit_urls_override_the_derived_ones():
@@ -350,6 +370,23 @@ def test_credentials_from_a_netrc_file(stub, files, monkeypatch, capsys, tmp_pat
     assert code == 0
     token = base64.b64encode(b"bob:n3trc-pw").decode()
     assert {r["headers"].get("Authorization") for r in stub.requests} == {f"Basic {token}"}
+
+
+def test_digest_authentication_answers_the_challenge(stub, files, monkeypatch, capsys):
+    monkeypatch.setenv("KG_ENDPOINT_USER", "alice")
+    monkeypatch.setenv("KG_ENDPOINT_PASSWORD", "d1gest-pw")
+    stub.digest = True
+    code, _, err = _push(monkeypatch, capsys, files["seed"], stub.url, "--protocol", "gsp",
+                         "--auth", "digest", "--no-verify")
+    assert code == 0, err
+    answered = [r for r in stub.requests if "Authorization" in r["headers"]]
+    assert answered and len(stub.requests) == 2 * len(answered)
+    fields = dict(re.findall(r'(\w+)="?([^",]+)"?', answered[0]["headers"]["Authorization"]))
+    md5 = lambda text: hashlib.md5(text.encode()).hexdigest()  # noqa: E731
+    ha1, ha2 = md5("alice:kg:d1gest-pw"), md5(f"POST:{fields['uri']}")
+    expected = md5(f"{ha1}:n0nce:{fields['nc']}:{fields['cnonce']}:auth:{ha2}")
+    assert fields["username"] == "alice" and fields["response"] == expected
+    assert all("d1gest-pw" not in json.dumps(r["headers"]) for r in stub.requests)
 
 
 def test_no_credentials_send_no_authorization(stub, files, monkeypatch, capsys, no_credentials):

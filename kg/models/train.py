@@ -31,9 +31,9 @@ POS_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "64",
             "--char_hidden_dim", "100", "--char_emb_dim", "50", "--deep_biaff_hidden_dim", "100",
             "--composite_deep_biaff_hidden_dim", "50", "--tag_emb_dim", "25",
             "--batch_size", "500", "--eval_interval", "50"]
-PARSER_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "128",
+PARSER_ARGS = ["--no_pretrain", "--word_emb_dim", "75", "--hidden_dim", "200",
                "--char_hidden_dim", "100", "--char_emb_dim", "50",
-               "--deep_biaff_hidden_dim", "128", "--tag_emb_dim", "25",
+               "--deep_biaff_hidden_dim", "200", "--tag_emb_dim", "25",
                "--batch_size", "500", "--eval_interval", "50"]
 
 
@@ -48,6 +48,14 @@ class Paths:
 
 
 
+def _fresh(save_dir: Path) -> Path:
+    """Stanza resumes from a checkpoint it finds in save_dir; a reproducible run must
+    start from nothing."""
+    shutil.rmtree(save_dir, ignore_errors=True)
+    save_dir.mkdir(parents=True)
+    return save_dir
+
+
 def _run(module: str, args: list[str], log: Path) -> None:
     env = dict(os.environ, PYTHONHASHSEED="0")
     cmd = [sys.executable, "-m", module, *args, "--seed", str(SEED), "--cpu"]
@@ -58,11 +66,15 @@ def _run(module: str, args: list[str], log: Path) -> None:
 
 
 def compact(src: Path, dst: Path) -> None:
-    """Copy a Stanza checkpoint without its optimizer/scheduler state."""
+    """Copy a Stanza checkpoint without its optimizer/scheduler state, weights in float16
+    (Stanza's load_state_dict copies them back into its float32 parameters)."""
     state = torch.load(src, map_location="cpu", weights_only=False)
     for key in ("optimizer", "scheduler", "global_step", "epoch", "epochs_trained",
                 "dev_score_history", "best_f1"):
         state.pop(key, None)
+    if isinstance(state.get("model"), dict):
+        state["model"] = {k: v.half() if torch.is_tensor(v) and v.is_floating_point() else v
+                          for k, v in state["model"].items()}
     dst.parent.mkdir(parents=True, exist_ok=True)
     tmp = dst.with_suffix(".tmp")
     torch.save(state, tmp)
@@ -82,7 +94,7 @@ def prepare_ner(paths: Paths) -> dict[str, Path]:
 
 def train_ner(paths: Paths, max_steps: int = 12000) -> Path:
     files = prepare_ner(paths)
-    save_dir = paths.work / "ner"
+    save_dir = _fresh(paths.work / "ner")
     _run("stanza.models.ner_tagger",
          ["--mode", "train", "--train_file", str(files["train"]), "--eval_file",
           str(files["dev"]), "--shorthand", "bn_kg", "--save_dir", str(save_dir),
@@ -100,8 +112,8 @@ def treebank_file(split: str) -> Path:
     return path
 
 
-def train_tagger(paths: Paths, max_steps: int = 400) -> Path:
-    save_dir = paths.work / "pos"
+def train_tagger(paths: Paths, max_steps: int = 800) -> Path:
+    save_dir = _fresh(paths.work / "pos")
     _run("stanza.models.tagger",
          ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",
           str(treebank_file("dev")), "--output_file", str(paths.work / "pos_dev.conllu"),
@@ -113,8 +125,8 @@ def train_tagger(paths: Paths, max_steps: int = 400) -> Path:
     return dst
 
 
-def train_parser(paths: Paths, max_steps: int = 600) -> Path:
-    save_dir = paths.work / "depparse"
+def train_parser(paths: Paths, max_steps: int = 3000) -> Path:
+    save_dir = _fresh(paths.work / "depparse")
     _run("stanza.models.parser",
          ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",
           str(treebank_file("dev")), "--output_file", str(paths.work / "dep_dev.conllu"),
@@ -124,8 +136,3 @@ def train_parser(paths: Paths, max_steps: int = 600) -> Path:
     dst = MODEL_DIR / "bn_kg_parser.pt"
     compact(save_dir / "bn_kg_parser.pt", dst)
     return dst
-
-
-def copy_log(src: Path, name: str) -> None:
-    if src.is_file():
-        shutil.copy(src, MODEL_DIR / name)
