@@ -70,14 +70,15 @@ def extract(paths: tuple[str, ...], output: str, no_parse: bool) -> None:
 @click.option("--append", "append_to", type=click.Path(dir_okay=False),
               help="Add or replace PATHS' documents (by id) in this TriG/N-Quads dataset, "
                    "keeping its other documents (created if missing).")
+@click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
 def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
-          append_to: str | None) -> None:
+          append_to: str | None, no_parse: bool) -> None:
     """Build the RDF knowledge graph of PATHS (one named graph per document)."""
     from kg.dataset import build_dataset
     from kg.export import format_for, write_atomic
     from kg.gazetteer import default_gazetteer
 
-    results = _results(paths)
+    results = _results(paths, False if no_parse else None)
     output = output or append_to or "graph.ttl"
     fmt = format_for(output, fmt)
     base = Path(append_to) if append_to else None
@@ -208,21 +209,18 @@ def validate(graph_file: str, verbose: bool) -> None:
     sys.exit(1)
 
 
-from kg.query_cli import query  # noqa: E402 - light module; its commands import lazily
+def _register() -> None:
+    """Command groups that live in their own modules (each imports its heavy parts lazily)."""
+    from kg.endpoint import push, serve
+    from kg.models_cli import models
+    from kg.query_cli import query
+    from kg.viz_cli import viz
 
-cli.add_command(query)
+    for command in (query, push, serve, viz, models):
+        cli.add_command(command)
 
 
-from kg.models_cli import models  # noqa: E402 - light module; heavy imports are lazy
-
-cli.add_command(models)
-
-
-from kg.endpoint import push, serve  # noqa: E402 - light module; RDF imports are lazy
-
-cli.add_command(push)
-cli.add_command(serve)
-cli.add_command(__import__("kg.viz_cli", fromlist=["viz"]).viz)  # light; drawing loads lazily
+_register()
 
 
 def main() -> None:

@@ -323,11 +323,13 @@ class EventExtractor:
                 continue  # গাজায় ইসরায়েলি হামলার নিন্দা: arguments of the act condemned
             same = [ci for ci, c in enumerate(cues) if clause[c.noun_end - 1] == clause[m.start]]
             governed = self._governing_cue(m, cues)
-            if governed is not None and governed in same and (
-                    m.case == "plain" or m.case in self._frame(cues[governed])):
-                same = [governed]  # the tree's predicate, where its frame has a role for m
-                if m.case == "plain" and self._deprel(m) in ("obj", "iobj"):
-                    m.case = "acc"  # an unmarked object (ঢাকা সফর করেন): the tree says so
+            if m.case == "plain" and governed is not None and self._deprel(m) in ("obj", "iobj"):
+                m.case = "acc"  # an unmarked object (ঢাকা সফর করেন): the tree says so
+            if governed is not None and governed in same and m.case != "plain" and (
+                    m.case in self._frame(cues[governed])):
+                # a marked phrase belongs to the predicate the tree attaches it to; subjects
+                # stay shared by the clause's predicates (সফরে গিয়ে বৈঠক করেন তিনি)
+                same = [governed]
             if not same:
                 continue
             special = self._special_role(m, [(ci, cues[ci]) for ci in same], toks, actors)

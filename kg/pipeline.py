@@ -130,14 +130,20 @@ def ner_mentions(sent: Sentence, mentions: list[Mention], parse: Parse) -> list[
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+def _same_side(a: Entity, b: Entity) -> bool:
+    """An actor and itself, or a person and the state or body they serve (Putin, Russia)."""
+    return a == b or any(o.affiliation in (b.key, b.wikidata) for o in a.offices) or any(
+        o.affiliation in (a.key, a.wikidata) for o in b.offices)
+
+
 def split_reciprocal(ev: Event) -> list[Event]:
-    """উভয় দেশ … একে অপরকে: one event per side, each aimed at the other(s), so that
-    no actor is recorded as acting on itself."""
-    if not set(ev.sources) & set(ev.targets):
+    """উভয় দেশ … একে অপরকে: one event per side, each aimed at the other(s), so that no
+    actor is recorded as acting on itself (or on its own leader)."""
+    if not any(_same_side(s, t) for s in ev.sources for t in ev.targets):
         return [ev]
     parts = []
     for s in ev.sources:
-        targets = [t for t in ev.targets if t != s]
+        targets = [t for t in ev.targets if not _same_side(s, t)]
         if targets:
             parts.append(replace(ev, sources=[s], targets=targets))
     return parts
