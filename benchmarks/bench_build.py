@@ -17,8 +17,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.dataset import build_dataset
 from kg.documents import Document
-from kg.export import serialize
 from kg.gazetteer import default_gazetteer
 from kg.pipeline import Pipeline
 from kg.rdf import all_quads
@@ -44,25 +44,26 @@ def main(n: int, parse: bool) -> None:
     n_sent = sum(len(r.sentences) for r in results)
     n_events = sum(len(r.records) for r in results)
     t0 = time.perf_counter()
-    quads = all_quads(results, default_gazetteer())
+    dataset, _ = build_dataset(results, default_gazetteer(), None)  # what `kg build` runs
+    n_quads = dataset.quad_count()
     t_rdf = time.perf_counter() - t0
     t0 = time.perf_counter()
-    data = serialize(quads, "turtle")
+    data = dataset.serialize("turtle")
     t_ser = time.perf_counter() - t0
     total = t_extract + t_rdf + t_ser
-    print(f"documents {n}, sentences {n_sent}, events {n_events}, triples {len(quads)}, "
+    print(f"documents {n}, sentences {n_sent}, events {n_events}, triples {n_quads}, "
           f"parse {'on' if parse else 'off'}")
     print(f"pipeline load      {t_load:8.2f} s")
     print(f"extract            {t_extract:8.2f} s  {n_sent / t_extract:10.0f} sentences/s"
           f"  {n_events / t_extract:10.0f} events/s")
-    print(f"RDF quads          {t_rdf:8.2f} s  {len(quads) / t_rdf:10.0f} triples/s")
+    print(f"RDF quads          {t_rdf:8.2f} s  {n_quads / t_rdf:10.0f} triples/s")
     mb = len(data) / 1e6
-    print(f"Turtle ({mb:.1f} MB)  {t_ser:8.2f} s  {len(quads) / t_ser:10.0f} triples/s")
+    print(f"Turtle ({mb:.1f} MB)  {t_ser:8.2f} s  {n_quads / t_ser:10.0f} triples/s")
     print(f"end to end         {total:8.2f} s  {n_sent / total:10.0f} sentences/s"
-          f"  {n_events / total:10.0f} events/s  {len(quads) / total:10.0f} triples/s")
+          f"  {n_events / total:10.0f} events/s  {n_quads / total:10.0f} triples/s")
     print(f"peak memory        {peak_mb():8.0f} MB")
     if not parse:
-        compare_stores(quads[:100_000])
+        compare_stores(all_quads(results, default_gazetteer())[:100_000])
 
 
 def compare_stores(quads: list) -> None:

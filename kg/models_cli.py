@@ -67,9 +67,12 @@ def evaluate(shared: Path, as_json: bool) -> None:
         click.echo(json.dumps(scores, indent=2, sort_keys=True))
         return
     tok, par, ner = scores["tokenizer"], scores["parser"], scores["ner"]
-    click.echo(f"treebank test ({par['words']} words, punctuation excluded):")
+    click.echo(f"treebank test split ({par['tokens']} tokens, {par['words']} without punctuation):")
     click.echo(f"  tokens F1 {tok['tokens_f1']:.3f}   sentences F1 {tok['sentences_f1']:.3f}")
-    click.echo(f"  UPOS {par['upos']:.3f}   UAS {par['uas']:.3f}   LAS {par['las']:.3f}")
+    click.echo(f"  all tokens (CoNLL 2018):  UPOS {par['upos']:.3f}   UAS {par['uas']:.3f}   "
+               f"LAS {par['las']:.3f}")
+    click.echo(f"  words only:               UPOS {par['upos_words']:.3f}   "
+               f"UAS {par['uas_words']:.3f}   LAS {par['las_words']:.3f}")
     per_type = "  ".join(f"{k} {v:.3f}" for k, v in sorted(ner.items())
                          if k not in ("precision", "recall", "f1"))
     click.echo(f"Daffodil NER test: P {ner['precision']:.3f}  R {ner['recall']:.3f}  "

@@ -71,20 +71,25 @@ def _as_sentence(forms: list[str]) -> Sentence:
 
 
 def parser_scores(parser: StanzaParser, test: Path) -> dict[str, float]:
+    """UPOS, UAS and LAS over all tokens, as the CoNLL 2018 shared task's evaluation
+    counts them (punctuation included), and over words only (`*_words`), the stricter
+    number, since attaching punctuation is easy."""
     sents = read_conllu(test)
     parses = parser.parse([_as_sentence([normalize(r[1]) for r in s.rows]) for s in sents])
-    n = upos = uas = las = 0
+    counts: Counter[str] = Counter()
     for s, p in zip(sents, parses, strict=True):
         for row, w in zip(s.rows, p.words, strict=True):
-            if row[3] == "PUNCT":
-                continue  # CoNLL 2018 convention for attachment scores: all tokens; we
-                # report words without punctuation, the stricter, more telling number
-            n += 1
-            upos += row[3] == w.upos
             head_ok = int(row[6]) - 1 == w.head
-            uas += head_ok
-            las += head_ok and row[7] == w.deprel
-    return {"upos": upos / n, "uas": uas / n, "las": las / n, "words": n}
+            marks = {"upos": row[3] == w.upos, "uas": head_ok,
+                     "las": head_ok and row[7] == w.deprel}
+            for suffix in ("", "_words") if row[3] != "PUNCT" else ("",):
+                counts["n" + suffix] += 1
+                for key, ok in marks.items():
+                    counts[key + suffix] += ok
+    out = {key + suffix: counts[key + suffix] / counts["n" + suffix]
+           for key in ("upos", "uas", "las") for suffix in ("", "_words")}
+    out.update({"tokens": counts["n"], "words": counts["n_words"]})
+    return out
 
 
 def _bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
