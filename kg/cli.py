@@ -140,8 +140,10 @@ def evaluate(gold: str, pred_file: str | None, no_parse: bool, ablation: bool,
 
 
 def _predictions(path: Path) -> dict[str, list[dict]]:
+    from kg.documents import read_text
+
     by_doc: dict[str, list[dict]] = {}
-    for n, line in enumerate(_read_text(path).splitlines(), 1):
+    for n, line in enumerate(read_text(path).splitlines(), 1):
         if line.strip():
             try:
                 rec = json.loads(line)
@@ -182,15 +184,6 @@ def _pipeline(use_parse: bool | None):
         raise KgError("the Stanza models are not installed (kg/data/models); run "
                       "`kg models train` or use --no-parse")
     return Pipeline(use_parse=use_parse)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise KgError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KgError(f"{path}: cannot read ({exc})") from None
 
 
 @cli.command()

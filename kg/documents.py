@@ -54,6 +54,16 @@ def _read_bytes(path: Path) -> bytes:
         raise KgError(f"{path}: cannot read ({exc.strerror})") from None
 
 
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, or a one-line KgError saying why not."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KgError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KgError(f"{path}: cannot read ({exc})") from None
+
+
 def _jsonl_documents(text: str, where: str) -> Iterator[Document]:
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():

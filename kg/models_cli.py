@@ -40,11 +40,12 @@ def train(shared: Path, work: Path, only: tuple[str, ...]) -> None:
     from kg.models.train import Paths, train_ner, train_parser, train_tagger
 
     paths = Paths(shared, work)
-    steps = {"pos": train_tagger, "depparse": train_parser, "ner": train_ner}
-    for name, fn in steps.items():
+    steps = {"pos": (train_tagger, "tagger"), "depparse": (train_parser, "parser"),
+             "ner": (train_ner, "ner")}
+    for name, (fn, log) in steps.items():
         if only and name not in only:
             continue
-        click.echo(f"training {name} (log: {work / (name + '_train.log')}) …", err=True)
+        click.echo(f"training {name} (log: {work / (log + '_train.log')}) …", err=True)
         click.echo(f"{name}: {fn(paths)}")
 
 

@@ -19,8 +19,6 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KgError
-
 FORMATS = ("table", "json", "csv", "tsv")
 CELL_WIDTH = 48  # table cells are cut here; json/csv/tsv are never cut
 
@@ -490,13 +488,9 @@ def sparql(text: str, graph: str, fmt: str, no_cache: bool, store: str) -> None:
 def _query_text(text: str) -> str:
     if not text.startswith("@"):
         return text
-    path = Path(text[1:])
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise KgError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KgError(f"{path}: cannot read ({exc})") from None
+    from kg.documents import read_text
+
+    return read_text(Path(text[1:]))
 
 
 def _term(term, fmt: str, nsm) -> object:

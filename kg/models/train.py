@@ -112,27 +112,24 @@ def treebank_file(split: str) -> Path:
     return path
 
 
-def train_tagger(paths: Paths, max_steps: int = 800) -> Path:
-    save_dir = _fresh(paths.work / "pos")
-    _run("stanza.models.tagger",
+def _train_on_treebank(paths: Paths, module: str, name: str, args: list[str],
+                       max_steps: int) -> Path:
+    """Tagger and parser train alike: treebank train split, dev split for selection."""
+    save_dir = _fresh(paths.work / name)
+    _run(module,
          ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",
-          str(treebank_file("dev")), "--output_file", str(paths.work / "pos_dev.conllu"),
+          str(treebank_file("dev")), "--output_file", str(paths.work / f"{name}_dev.conllu"),
           "--lang", "bn", "--shorthand", "bn_kg", "--save_dir", str(save_dir),
-          "--save_name", "bn_kg_tagger.pt", "--max_steps", str(max_steps), *POS_ARGS],
-         paths.work / "pos_train.log")
-    dst = MODEL_DIR / "bn_kg_tagger.pt"
-    compact(save_dir / "bn_kg_tagger.pt", dst)
+          "--save_name", f"bn_kg_{name}.pt", "--max_steps", str(max_steps), *args],
+         paths.work / f"{name}_train.log")
+    dst = MODEL_DIR / f"bn_kg_{name}.pt"
+    compact(save_dir / f"bn_kg_{name}.pt", dst)
     return dst
+
+
+def train_tagger(paths: Paths, max_steps: int = 800) -> Path:
+    return _train_on_treebank(paths, "stanza.models.tagger", "tagger", POS_ARGS, max_steps)
 
 
 def train_parser(paths: Paths, max_steps: int = 3000) -> Path:
-    save_dir = _fresh(paths.work / "depparse")
-    _run("stanza.models.parser",
-         ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",
-          str(treebank_file("dev")), "--output_file", str(paths.work / "dep_dev.conllu"),
-          "--lang", "bn", "--shorthand", "bn_kg", "--save_dir", str(save_dir),
-          "--save_name", "bn_kg_parser.pt", "--max_steps", str(max_steps), *PARSER_ARGS],
-         paths.work / "depparse_train.log")
-    dst = MODEL_DIR / "bn_kg_parser.pt"
-    compact(save_dir / "bn_kg_parser.pt", dst)
-    return dst
+    return _train_on_treebank(paths, "stanza.models.parser", "parser", PARSER_ARGS, max_steps)
