@@ -464,7 +464,7 @@ def serve_process():
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
             try:
-                proc.wait(15)
+                proc.wait(60)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(5)
@@ -487,7 +487,7 @@ def test_serve_loads_the_file_answers_queries_and_stops_cleanly(files, serve_pro
     assert store.is_dir()
     assert _count(url) == KgDataset.read(files["seed"]).quad_count()
     proc.send_signal(signal.SIGINT)
-    proc.wait(15)
+    proc.wait(60)
     time.sleep(0.2)  # let the reader thread drain the pipe
     rest = []
     while not proc.banner_lines.empty():
@@ -506,7 +506,7 @@ def test_serve_keeps_a_given_location_and_stops_on_sigterm(files, serve_process,
     banner = _read_banner(proc)
     assert "kept" in banner["store"]
     proc.send_signal(signal.SIGTERM)
-    proc.wait(15)
+    proc.wait(60)
     assert proc.returncode == 0 and store.is_dir() and any(store.iterdir())
 
 

@@ -19,7 +19,7 @@ import torch
 
 from kg.errors import KgError
 from kg.models.ner_data import read_daffodil, split_dev, to_stanza_json
-from kg.models.treebank import split_file
+from kg.models.treebank import read_conllu, split_file
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 SEED = 1234
@@ -82,13 +82,43 @@ def compact(src: Path, dst: Path) -> None:
 
 
 def prepare_ner(paths: Paths) -> dict[str, Path]:
+    """Daffodil's training split (less a seeded dev tenth) plus the treebank's training
+    sentences labelled by the gazetteer (news on international relations, the register
+    kg reads); Daffodil's test split is kept untouched for scoring."""
     paths.work.mkdir(parents=True, exist_ok=True)
     train_all = read_daffodil(paths.daffodil / "train_data.txt")
     test = read_daffodil(paths.daffodil / "test_data.txt")
     train, dev = split_dev(train_all, 0.1, SEED)
+    train = train + gazetteer_labelled(read_conllu(treebank_file("train")))
     out = {name: paths.work / f"ner_{name}.json" for name in ("train", "dev", "test")}
     for name, data in (("train", train), ("dev", dev), ("test", test)):
         to_stanza_json(data, out[name])
+    return out
+
+
+NER_OF_TYPE = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Location": "LOC"}
+
+
+def gazetteer_labelled(sents: list) -> list[list[tuple[str, str]]]:
+    """Treebank sentences with BIO tags from kg's own entity recogniser (names and capitals
+    of the gazetteer; demonyms and role words stay O)."""
+    from kg.entities import default_recognizer
+    from kg.text import Sentence as TextSentence
+    from kg.text import normalize, tokenize
+
+    recognizer = default_recognizer()
+    out = []
+    for s in sents:
+        text = normalize(s.text)
+        toks = tokenize(text)
+        tags = ["O"] * len(toks)
+        for m in recognizer.mentions(TextSentence(0, 0, len(text), text, toks)):
+            if m.kind not in ("name", "capital") or not m.candidates:
+                continue
+            kind = NER_OF_TYPE.get(m.candidates[0].type)
+            if kind:
+                tags[m.start:m.end] = [f"B-{kind}"] + [f"I-{kind}"] * (m.end - m.start - 1)
+        out.append([(t.text, tag) for t, tag in zip(toks, tags, strict=True)])
     return out
 
 
