@@ -536,7 +536,9 @@ def serve_file(path: Path, port: int, location: Path | None) -> None:
     if port:
         check_port(port)
     store = location or Path(tempfile.mkdtemp(prefix="kg-serve-"))
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Ctrl-C and SIGTERM both stop the server, even when the shell that started kg made
+    # it ignore SIGINT (a background job of a non-interactive shell, as in CI).
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
     server = None
     try:
         load_store(store, path)
@@ -549,7 +551,8 @@ def serve_file(path: Path, port: int, location: Path | None) -> None:
     finally:
         if server is not None:
             server.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         if location is None:
             shutil.rmtree(store, ignore_errors=True)
 
