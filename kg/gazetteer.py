@@ -8,7 +8,6 @@ and answers look-ups; matching names in text is `kg.entities`' job.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -186,6 +185,3 @@ def _merge(into: Entity, other: Entity) -> None:
 def default_gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
-
-def year_of(date: dt.date | None) -> int | None:
-    return date.year if date else None

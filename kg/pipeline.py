@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -97,10 +96,6 @@ class Pipeline:
                 for e in ev.sources + ev.targets:
                     actors[e.key] = e
         return DocumentResult(doc, sentences, _dedupe(records), actors)
-
-    def run_all(self, docs: Iterable[Document]) -> Iterator[DocumentResult]:
-        for doc in docs:
-            yield self.run(doc)
 
 
 NER_TYPES = {"PER": "Person"}

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg import __version__
@@ -223,22 +223,6 @@ def all_quads(results: list[DocumentResult], gazetteer: Gazetteer) -> list[Quad]
     quads.update(actor_quads(sorted(actors.values(), key=lambda a: a.key), gazetteer))
     quads.update(ontology_quads(relations))
     return sorted(quads, key=lambda q: (q[3], q[0], q[1], q[2]))
-
-
-def to_dataset(quads: Iterable[Quad]) -> Dataset:
-    ds = Dataset()
-    _bind(ds)
-    for s, p, o, g in quads:
-        ds.add((s, p, o, g))
-    return ds
-
-
-def to_graph(quads: Iterable[Quad]) -> Graph:
-    graph = Graph()
-    _bind(graph)
-    for s, p, o, _g in quads:
-        graph.add((s, p, o))
-    return graph
 
 
 def _bind(graph: Graph) -> None:

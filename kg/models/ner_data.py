@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import KgError
@@ -72,16 +71,3 @@ def to_stanza_json(sentences: list[Sentence], path: Path) -> None:
     data = [[{"text": w, "ner": t} for w, t in s] for s in sentences]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
-
-def entity_spans(tags: list[str]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, type) spans of a BIO(ES) tag sequence."""
-    start, etype = None, None
-    for i, tag in enumerate([*tags, "O"]):
-        head, _, kind = tag.partition("-")
-        if head in ("B", "S", "O") or (head in ("I", "E") and kind != etype):
-            if start is not None:
-                yield start, i, etype
-            start, etype = (i, kind) if head in ("B", "S", "I", "E") else (None, None)
-        if head in ("E", "S") and start is not None:
-            yield start, i + 1, etype
-            start, etype = None, None
