@@ -24,7 +24,8 @@ from kg.paths import seeds_dir
 from kg.text import Sentence, split_sentences
 from kg.vocab import QUAD_OF
 
-EXTRACTOR = f"kg-{__version__}-rules"
+RULES_ONLY = f"kg-{__version__}-rules"
+WITH_PARSE = f"kg-{__version__}-stanza"
 
 
 @dataclass(slots=True)
@@ -64,6 +65,7 @@ class Pipeline:
         if use_parse is None:
             use_parse = models_available() and not os.environ.get("KG_NO_PARSE")
         self.parser = StanzaParser() if use_parse else None
+        self.extractor_id = WITH_PARSE if self.parser else RULES_ONLY
 
     def _parses(self, sentences: list[Sentence],
                 mentions: list[list[Mention]]) -> list[Parse | None]:
@@ -92,7 +94,7 @@ class Pipeline:
             ctx.resolve(mentions)
             for ev in self.extractor.extract(sent, mentions, disc, doc.date, parse):
                 for part in split_reciprocal(ev):
-                    records.append(to_record(doc, sent, part))
+                    records.append(to_record(doc, sent, part, self.extractor_id))
                 for e in ev.sources + ev.targets:
                     actors[e.key] = e
         return DocumentResult(doc, sentences, _dedupe(records), actors)
@@ -144,7 +146,7 @@ def split_reciprocal(ev: Event) -> list[Event]:
     return parts
 
 
-def to_record(doc: Document, sent: Sentence, ev: Event) -> dict:
+def to_record(doc: Document, sent: Sentence, ev: Event, extractor: str = RULES_ONLY) -> dict:
     """The schema §4 event record (plus `symmetric`, `predicate`, `extractor`)."""
     return {
         "doc": doc.id,
@@ -165,7 +167,7 @@ def to_record(doc: Document, sent: Sentence, ev: Event) -> dict:
         "span": list(ev.span),
         "symmetric": ev.pred.symmetric,
         "predicate": ev.pred.id,
-        "extractor": EXTRACTOR,
+        "extractor": extractor,
         "_object_keys": [o.get("key") for o in ev.objects],
     }
 
