@@ -1,10 +1,10 @@
 """Writing RDF files: format by name or extension, atomically (temp file, then rename).
 
-rdflib is the graph API. The store under it is oxrdflib's Oxigraph store, chosen by
-measurement (benchmarks/rdf_stores.py): on 100k triples its Turtle writer is about two
-orders of magnitude faster than rdflib's default in-memory store, with the same triples.
-rdflib's own pretty Turtle writer is kept for small graphs, where it is fast enough and
-its grouped, sorted output is nicer to read.
+rdflib is the graph API. `kg build` writes through kg.dataset: pyoxigraph's streaming
+writer over sorted statements, and rdflib's pretty writer (`serialize` here) for Turtle
+graphs of up to PRETTY_LIMIT triples, where it is fast enough and nicer to read. The store
+comparison behind that choice is in benchmarks/bench_build.py: on 100k triples rdflib's
+default store serialises Turtle ~40x slower than the Oxigraph store.
 """
 
 from __future__ import annotations

@@ -314,15 +314,7 @@ def _events_from_texts(path: Path) -> EventList:
     """Run kg's pipeline on input texts and project the quads `kg build` would write."""
     import pyoxigraph as ox
 
-    from kg.documents import read_inputs
-    from kg.export import serialize
-    from kg.gazetteer import default_gazetteer
-    from kg.pipeline import Pipeline
-    from kg.rdf import all_quads
-
-    pipeline = Pipeline()
-    results = [pipeline.run(d) for d in read_inputs([str(path)])]
-    data = serialize(all_quads(results, default_gazetteer()), "nquads")
+    data = _text_dataset(path).nquads()
     triples = ((q.subject.value, q.predicate.value, q.object)
                for q in ox.parse(data, format=ox.RdfFormat.N_QUADS))
     events = project_triples(triples)
@@ -1112,13 +1104,19 @@ def rdf_graph(path: str | os.PathLike, store: str = "memory"):
 
 
 def _text_quads(path: Path) -> list:
+    return _text_dataset(path).rdflib_quads()
+
+
+def _text_dataset(path: Path):
+    """Input texts through kg's pipeline into the dataset `kg build` would write."""
+    from kg.dataset import build_dataset
     from kg.documents import read_inputs
     from kg.gazetteer import default_gazetteer
     from kg.pipeline import Pipeline
-    from kg.rdf import all_quads
 
     pipeline = Pipeline()
-    return all_quads([pipeline.run(d) for d in read_inputs([str(path)])], default_gazetteer())
+    results = [pipeline.run(d) for d in read_inputs([str(path)])]
+    return build_dataset(results, default_gazetteer(), None)[0]
 
 
 def sparql(graph, query: str):
