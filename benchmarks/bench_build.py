@@ -17,12 +17,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.dataset import build_dataset
-from kg.documents import Document
-from kg.gazetteer import default_gazetteer
+from kg.lang.gazetteer import default_gazetteer
 from kg.pipeline import Pipeline
-from kg.rdf import all_quads
-from kg.text import normalize
+from kg.rdf.dataset import build_dataset
+from kg.rdf.quads import all_quads
+from kg.settings import Settings
+from kg.text.documents import Document
+from kg.text.segment import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "articles" / "seed-putin-north-korea.jsonl"
@@ -36,7 +37,7 @@ def main(n: int, parse: bool) -> None:
     rec = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
     docs = [Document(f"copy-{i}", normalize(rec["text"])) for i in range(n)]
     t0 = time.perf_counter()
-    pipeline = Pipeline(use_parse=parse)
+    pipeline = Pipeline(Settings.from_env(parse=parse))
     t_load = time.perf_counter() - t0
     t0 = time.perf_counter()
     results = [pipeline.run(d) for d in docs]

@@ -33,9 +33,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.dataset import Dataset
-from kg.documents import Document
-from kg.endpoint import (
+from kg.lang.gazetteer import default_gazetteer
+from kg.pipeline import Pipeline
+from kg.rdf.dataset import Dataset
+from kg.rdf.quads import actor_quads, document_quads, ontology_quads
+from kg.rdf.write import serialize, write_atomic
+from kg.serve.endpoint import (
     HttpClient,
     OxigraphServer,
     Pusher,
@@ -43,11 +46,9 @@ from kg.endpoint import (
     derive_endpoints,
     push_targets,
 )
-from kg.export import serialize, write_atomic
-from kg.gazetteer import default_gazetteer
-from kg.pipeline import Pipeline
-from kg.rdf import actor_quads, document_quads, ontology_quads
-from kg.text import normalize
+from kg.settings import Settings
+from kg.text.documents import Document
+from kg.text.segment import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "articles" / "seed-putin-north-korea.jsonl"
@@ -59,7 +60,7 @@ def synthetic_results(n_quads: int) -> list:
     """Copies of the seed article's result under new ids, about n_quads quads in all."""
     rec = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
     doc = Document(rec["id"], normalize(rec["text"]))
-    seed = Pipeline(use_parse=False).run(doc)
+    seed = Pipeline(Settings(parse=False)).run(doc)
     per_doc = len(set(document_quads(seed)))  # distinct: an event may repeat a shortcut
     copies = max(1, -(-n_quads // per_doc))  # at least n_quads in the document graphs
     return [dataclasses.replace(seed, doc=dataclasses.replace(seed.doc, id=f"bench-{i:06d}"))

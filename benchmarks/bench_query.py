@@ -30,12 +30,13 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from kg.documents import Document
-from kg.gazetteer import Entity, Gazetteer, Office
+from kg.lang.gazetteer import Entity, Gazetteer, Office
 from kg.pipeline import DocumentResult
-from kg.rdf import actor_quads, document_quads, ontology_quads
-from kg.text import Sentence
-from kg.vocab import EVENT_TYPES, PREFIXES, QUAD_CLASSES, QUAD_OF
+from kg.rdf.quads import actor_quads, document_quads, ontology_quads
+from kg.rdf.vocab import PREFIXES
+from kg.schema import EVENT_TYPES, QUAD_CLASSES, QUAD_OF
+from kg.text.documents import Document
+from kg.text.segment import Sentence
 
 LOAD_TARGET = 30.0
 QUERY_TARGET = 1.0
@@ -194,7 +195,7 @@ def run_queries(events, MG, AG, level: str, results: list) -> None:
     a few tenths of a second, not a per-query one."""
     import scipy.sparse  # noqa: F401
 
-    from kg import graph as g
+    from kg.query import graph as g
 
     hub = max(MG.nodes, key=MG.degree)
     mid = sorted(MG.nodes, key=MG.degree)[len(MG) // 2]
@@ -237,7 +238,7 @@ def run_cli(path: Path, label: str) -> None:
 
 
 def run_sparql(path: Path, store: str, results: list) -> None:
-    from kg.graph import rdf_graph, sparql
+    from kg.query.graph import rdf_graph, sparql
 
     g = timed(f"sparql load (rdflib, {store} store)", lambda: rdf_graph(path, store),
               None, results)
@@ -261,7 +262,7 @@ def main() -> None:
                     help="also load the graph into rdflib's own store (slow: ~1 min per 1M)")
     args = ap.parse_args()
 
-    from kg import graph as g
+    from kg.query import graph as g
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     path = args.workdir / f"synthetic-{args.events}e-{args.actors}a.ttl"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.gazetteer import Gazetteer
+from kg.lang.gazetteer import Gazetteer
 
 Triple = tuple[str, dict, dict | None]
 

@@ -1,31 +1,54 @@
-"""The pipeline: document → sentences → mentions → events → schema §4 records.
+"""The pipeline: a document flows through stage processors, Stanza-style.
 
-Each stage is its own module; this one only wires them together and owns the output
-record format, so that `kg extract`, `kg build` and `kg evaluate` see the same events.
+    segment → mentions → cues → [parse → ner] → coref → events → records
+
+Each processor is a small class with a `name`, the annotations it `requires` and those it
+`provides`; `Pipeline` checks the chain when it is built, so a stage cannot run before
+what it reads exists. The annotations live on one `DocState` per document, which is all
+the state there is: a `Pipeline` can run many documents, one after another or at once.
+Mentions are written by the entity stages and coreference, and read-only afterwards (the
+event stage works on copies).
 """
 
 from __future__ import annotations
 
-import csv
-import os
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 from kg import __version__
-from kg.dates import default_calendar
-from kg.documents import Document
-from kg.entities import DocumentContext, EntityRecognizer, Mention, default_recognizer
-from kg.events import Discourse, Event, EventExtractor
-from kg.gazetteer import Entity, default_gazetteer
-from kg.lexicon import default_lexicon
-from kg.morphology import default_morphology
-from kg.parse import Parse, StanzaParser, models_available
-from kg.paths import seeds_dir
-from kg.text import Sentence, split_sentences
-from kg.vocab import QUAD_OF
+from kg.entities.coref import DocumentContext
+from kg.entities.mention import Mention
+from kg.entities.ner import ner_mentions
+from kg.entities.recognizer import EntityRecognizer, default_recognizer
+from kg.errors import KgError
+from kg.extract.cues import Cue, CueFinder
+from kg.extract.discourse import Discourse
+from kg.extract.extractor import EventExtractor
+from kg.extract.records import dedupe, split_reciprocal, to_record
+from kg.extract.state import Event
+from kg.lang.data import default_language
+from kg.lang.gazetteer import Entity, default_gazetteer
+from kg.parse.tree import Parse
+from kg.settings import Settings
+from kg.text.documents import Document
+from kg.text.segment import Sentence, split_sentences
 
 RULES_ONLY = f"kg-{__version__}-rules"
 WITH_PARSE = f"kg-{__version__}-stanza"
+
+
+@dataclass(slots=True)
+class DocState:
+    """One document and the annotations the stages add, one list entry per sentence."""
+
+    doc: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[list[Mention]] = field(default_factory=list)
+    cues: list[list[Cue]] = field(default_factory=list)
+    parses: list[Parse | None] = field(default_factory=list)
+    events: list[list[Event]] = field(default_factory=list)
+    records: list[dict] = field(default_factory=list)
+    actors: dict[str, Entity] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -38,152 +61,189 @@ class DocumentResult:
     actors: dict[str, Entity]
 
 
-@cache
-def _glossary() -> dict[str, str]:
-    path = seeds_dir() / "lexicon" / "glossary.tsv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        from kg.text import norm_token
+class Processor:
+    name: ClassVar[str]
+    requires: ClassVar[frozenset[str]] = frozenset()
+    provides: ClassVar[frozenset[str]] = frozenset()
 
-        return {norm_token(r["bn"]): r["en"] for r in csv.DictReader(fh, delimiter="\t")}
+    def __call__(self, state: DocState) -> None:
+        raise NotImplementedError
+
+
+class Segmenter(Processor):
+    """Text → sentences and tokens (kg.text.segment)."""
+
+    name, provides = "segment", frozenset({"sentences"})
+
+    def __call__(self, state: DocState) -> None:
+        state.sentences = split_sentences(state.doc.text)
+        state.parses = [None] * len(state.sentences)
+
+
+class MentionFinder(Processor):
+    """Gazetteer names, role phrases and references per sentence (kg.entities)."""
+
+    name, requires, provides = "mentions", frozenset({"sentences"}), frozenset({"mentions"})
+
+    def __init__(self, recognizer: EntityRecognizer) -> None:
+        self.recognizer = recognizer
+
+    def __call__(self, state: DocState) -> None:
+        state.mentions = [self.recognizer.mentions(s) for s in state.sentences]
+
+
+class CueStage(Processor):
+    """Predicate cues per sentence (kg.extract.cues), found once for every later stage."""
+
+    name, requires, provides = "cues", frozenset({"sentences", "mentions"}), frozenset({"cues"})
+
+    def __init__(self, finder: CueFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, state: DocState) -> None:
+        state.cues = [self.finder.find(s, ms)
+                      for s, ms in zip(state.sentences, state.mentions, strict=True)]
+
+
+class StanzaStage(Processor):
+    """The Stanza parse (POS, tree, NER) of the sentences that hold a cue, in one batch:
+    parsing is nearly the whole cost of a run, and no other sentence can hold an event."""
+
+    name, requires, provides = "parse", frozenset({"sentences", "cues"}), frozenset({"parse"})
+
+    def __init__(self, threads: int) -> None:
+        from kg.parse.stanza import StanzaParser
+
+        self.parser = StanzaParser(threads=threads)
+
+    def __call__(self, state: DocState) -> None:
+        wanted = [i for i, cues in enumerate(state.cues) if cues]
+        parses = self.parser.parse([state.sentences[i] for i in wanted])
+        for i, parse in zip(wanted, parses, strict=True):
+            state.parses[i] = parse
+
+
+class NerActors(Processor):
+    """People the gazetteer lacks, from the NER model's spans (kg.entities.ner)."""
+
+    name = "ner"
+    requires = frozenset({"sentences", "mentions", "cues", "parse"})
+    provides = frozenset({"ner"})
+
+    def __init__(self) -> None:
+        self.morph = default_language().morph
+
+    def __call__(self, state: DocState) -> None:
+        for i, parse in enumerate(state.parses):
+            if parse is not None:
+                cue_tokens = {k for c in state.cues[i] for k in range(c.start, c.end)}
+                state.mentions[i] = ner_mentions(state.sentences[i], state.mentions[i], parse,
+                                                 self.morph, cue_tokens)
+
+
+class Coreference(Processor):
+    """Mentions resolved to entities in document order (kg.entities.coref); the last
+    stage that writes mentions."""
+
+    name, requires, provides = "coref", frozenset({"mentions"}), frozenset({"resolved"})
+
+    def __call__(self, state: DocState) -> None:
+        doc = state.doc
+        ctx = DocumentContext(default_gazetteer(), doc.date.year if doc.date else None)
+        for mentions in state.mentions:
+            ctx.resolve(mentions)
+
+
+class EventStage(Processor):
+    """Events per sentence, with the discourse carried through the document."""
+
+    name, requires, provides = "events", frozenset({"resolved", "cues"}), frozenset({"events"})
+
+    def __init__(self, extractor: EventExtractor) -> None:
+        self.extractor = extractor
+
+    def __call__(self, state: DocState) -> None:
+        disc = Discourse()
+        state.events = [
+            self.extractor.extract(sent, mentions, cues, disc, state.doc.date, parse)
+            for sent, mentions, cues, parse in zip(state.sentences, state.mentions, state.cues,
+                                                   state.parses, strict=True)]
+
+
+class RecordWriter(Processor):
+    """Schema §4 records, and the actors the graph must describe."""
+
+    name, requires, provides = "records", frozenset({"events"}), frozenset({"records"})
+
+    def __init__(self, extractor_id: str) -> None:
+        self.extractor_id = extractor_id
+
+    def __call__(self, state: DocState) -> None:
+        records = []
+        for sent, events in zip(state.sentences, state.events, strict=True):
+            for ev in events:
+                for part in split_reciprocal(ev):
+                    records.append(to_record(state.doc, sent, part, self.extractor_id))
+                for e in ev.sources + ev.targets:
+                    state.actors[e.key] = e
+        state.records = dedupe(records)
+
+
+def check_chain(processors: list[Processor]) -> None:
+    """Every processor's requirements are provided by the ones before it."""
+    have: set[str] = set()
+    for p in processors:
+        missing = p.requires - have
+        if missing:
+            raise KgError(f"pipeline: stage {p.name!r} needs {', '.join(sorted(missing))}, "
+                          "which no earlier stage provides")
+        have |= p.provides
 
 
 class Pipeline:
     """Built once per process; `run` is then cheap per document.
 
-    With `use_parse` (the default when the trained models are installed) the sentences
-    that hold a predicate are parsed by Stanza in one batch per document: the tree
-    attaches actors to predicates, and NER spans add actors the gazetteer lacks.
+    With the parse (settings.parse None: when the trained models are installed), the
+    sentences holding a cue are parsed by Stanza: the tree attaches actors to predicates,
+    and NER spans add actors the gazetteer lacks.
     """
 
-    def __init__(self, recognizer: EntityRecognizer | None = None,
-                 use_parse: bool | None = None) -> None:
+    def __init__(self, settings: Settings | None = None,
+                 recognizer: EntityRecognizer | None = None) -> None:
+        from kg.parse.stanza import models_available
+
+        self.settings = settings or Settings.from_env()
+        use_parse = self.settings.parse
+        if use_parse and not models_available():
+            raise KgError("the Stanza models are not installed (kg/data/models); run "
+                          "`kg models train` or use --no-parse")
+        if use_parse is None:
+            use_parse = models_available()
         self.gazetteer = default_gazetteer()
         self.recognizer = recognizer or default_recognizer()
-        self.extractor = EventExtractor(
-            default_lexicon(), default_morphology(), default_calendar(), _glossary()
-        )
-        if use_parse is None:
-            use_parse = models_available() and not os.environ.get("KG_NO_PARSE")
-        self.parser = StanzaParser() if use_parse else None
-        self.extractor_id = WITH_PARSE if self.parser else RULES_ONLY
+        lang = default_language()
+        self.extractor = EventExtractor(lang)
+        self.extractor_id = WITH_PARSE if use_parse else RULES_ONLY
+        stages: list[Processor] = [Segmenter(), MentionFinder(self.recognizer),
+                                   CueStage(CueFinder(lang))]
+        if use_parse:
+            stages.append(StanzaStage(self.settings.torch_threads))
+            if self.settings.ner_actors:
+                stages.append(NerActors())
+        stages += [Coreference(), EventStage(self.extractor), RecordWriter(self.extractor_id)]
+        check_chain(stages)
+        self.stages = stages
 
-    def _parses(self, sentences: list[Sentence],
-                mentions: list[list[Mention]]) -> list[Parse | None]:
-        """Parse, in one batch, only the sentences that can hold an event."""
-        out: list[Parse | None] = [None] * len(sentences)
-        if self.parser is None:
-            return out
-        wanted = [i for i, (s, ms) in enumerate(zip(sentences, mentions, strict=True))
-                  if self.extractor.find_cues(s, ms)]
-        for i, parse in zip(wanted, self.parser.parse([sentences[i] for i in wanted]),
-                            strict=True):
-            out[i] = parse
-        return out
+    @property
+    def parsing(self) -> bool:
+        return self.extractor_id == WITH_PARSE
+
+    def annotate(self, doc: Document) -> DocState:
+        state = DocState(doc)
+        for stage in self.stages:
+            stage(state)
+        return state
 
     def run(self, doc: Document) -> DocumentResult:
-        sentences = split_sentences(doc.text)
-        ctx = DocumentContext(self.gazetteer, doc.date.year if doc.date else None)
-        disc = Discourse()
-        records: list[dict] = []
-        actors: dict[str, Entity] = {}
-        all_mentions = [self.recognizer.mentions(s) for s in sentences]
-        parses = self._parses(sentences, all_mentions)
-        for sent, mentions, parse in zip(sentences, all_mentions, parses, strict=True):
-            if parse is not None and not os.environ.get("KG_NO_NER_ACTORS"):
-                mentions = ner_mentions(sent, mentions, parse)
-            ctx.resolve(mentions)
-            for ev in self.extractor.extract(sent, mentions, disc, doc.date, parse):
-                for part in split_reciprocal(ev):
-                    records.append(to_record(doc, sent, part, self.extractor_id))
-                for e in ev.sources + ev.targets:
-                    actors[e.key] = e
-        return DocumentResult(doc, sentences, _dedupe(records), actors)
-
-
-NER_TYPES = {"PER": "Person"}
-
-
-def ner_mentions(sent: Sentence, mentions: list[Mention], parse: Parse) -> list[Mention]:
-    """People the gazetteer does not know, from the NER model's PER spans of two or more
-    words (a full name: a spokesperson, a minister): a node with the Bengali name and no
-    QID (a wrong QID is worse than none). Measured on the held-out gold, single-word and
-    ORG spans added more false events than they found, so they are left out."""
-    morph = default_morphology()
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    extra = []
-    for start, end, kind in parse.entities:
-        if kind not in NER_TYPES or end - start < 2 or taken.intersection(range(start, end)):
-            continue
-        if any(t.is_punct or t.norm[:1].isdigit() for t in sent.tokens[start:end]):
-            continue
-        base, case = morph.analyses(sent.tokens[end - 1].norm)[-1]
-        if len(base) < 2:
-            base, case = sent.tokens[end - 1].norm, "plain"
-        words = [t.norm for t in sent.tokens[start : end - 1]] + [base]
-        name = " ".join(words)
-        entity = Entity(key="bn:" + name, wikidata=None, label=name, label_bn=name,
-                        type=NER_TYPES[kind], names_bn=[name])
-        extra.append(Mention(start, end, case, "ner", candidates=[entity]))
-    return sorted(mentions + extra, key=lambda m: m.start)
-
-
-def _same_side(a: Entity, b: Entity) -> bool:
-    """An actor and itself, or a person and the state or body they serve (Putin, Russia)."""
-    return a == b or any(o.affiliation in (b.key, b.wikidata) for o in a.offices) or any(
-        o.affiliation in (a.key, a.wikidata) for o in b.offices)
-
-
-def split_reciprocal(ev: Event) -> list[Event]:
-    """উভয় দেশ … একে অপরকে: one event per side, each aimed at the other(s), so that no
-    actor is recorded as acting on itself (or on its own leader)."""
-    if not any(_same_side(s, t) for s in ev.sources for t in ev.targets):
-        return [ev]
-    parts = []
-    for s in ev.sources:
-        targets = [t for t in ev.targets if not _same_side(s, t)]
-        if targets:
-            parts.append(replace(ev, sources=[s], targets=targets))
-    return parts
-
-
-def to_record(doc: Document, sent: Sentence, ev: Event, extractor: str = RULES_ONLY) -> dict:
-    """The schema §4 event record (plus `symmetric`, `predicate`, `extractor`)."""
-    return {
-        "doc": doc.id,
-        "sentence_index": sent.index,
-        "sentence": sent.text,
-        "type": ev.type,
-        "mode": ev.mode or None,
-        "cameo": ev.cameo or None,
-        "quad": QUAD_OF.get(ev.type),
-        "relation": ev.relation,
-        "source": [e.record() for e in ev.sources],
-        "target": [e.record() for e in ev.targets],
-        "object": [{k: v for k, v in o.items() if k != "key"} for o in ev.objects],
-        "context": sorted(ev.context),
-        "date": ev.date,
-        "location": ev.location.record() if ev.location else None,
-        "confidence": ev.confidence,
-        "span": list(ev.span),
-        "symmetric": ev.pred.symmetric,
-        "predicate": ev.pred.id,
-        "extractor": extractor,
-        "_object_keys": [o.get("key") for o in ev.objects],
-    }
-
-
-def _dedupe(records: list[dict]) -> list[dict]:
-    seen = set()
-    out = []
-    for r in records:
-        key = (r["sentence_index"], r["type"], r["relation"],
-               tuple(a["label"] for a in r["source"]), tuple(a["label"] for a in r["target"]))
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
-
-
-def public(record: dict) -> dict:
-    """A record without internal bookkeeping fields (those starting with `_`)."""
-    return {k: v for k, v in record.items() if not k.startswith("_")}
+        state = self.annotate(doc)
+        return DocumentResult(doc, state.sentences, state.records, state.actors)

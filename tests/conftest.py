@@ -23,7 +23,7 @@ def pipeline():
 
 @pytest.fixture(scope="session")
 def seed_results(pipeline):
-    from kg.documents import read_inputs
+    from kg.text.documents import read_inputs
 
     return [pipeline.run(d) for d in read_inputs([str(SEED_ARTICLE)])]
 
@@ -36,9 +36,9 @@ def seed_records(seed_results):
 @pytest.fixture(scope="session")
 def seed_graph_file(tmp_path_factory, seed_results) -> Path:
     """The seed article's graph as `kg build` writes it (Turtle)."""
-    from kg.export import serialize, write_atomic
-    from kg.gazetteer import default_gazetteer
-    from kg.rdf import all_quads
+    from kg.lang.gazetteer import default_gazetteer
+    from kg.rdf.quads import all_quads
+    from kg.rdf.write import serialize, write_atomic
 
     path = tmp_path_factory.mktemp("seed") / "graph.ttl"
     write_atomic(path, serialize(all_quads(seed_results, default_gazetteer()), "turtle"))

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from rdflib import RDF, Graph
 
 from kg.cli import cli
-from kg.vocab import KGO
+from kg.rdf.vocab import KGO
 
 from .conftest import SEED_ARTICLE, SEED_GOLD
 

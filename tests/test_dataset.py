@@ -15,9 +15,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from kg.dataset import Dataset as KgDataset
-from kg.dataset import quoted, term_text
 from kg.errors import KgError
+from kg.rdf.dataset import Dataset as KgDataset
+from kg.rdf.dataset import quoted, term_text
 from tests.conftest import SEED_ARTICLE
 
 DOC_GRAPH = "https://w3id.org/kg-bn/graph/document/"
@@ -76,8 +76,8 @@ def corpus(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def seed_quads(seed_results):
-    from kg.gazetteer import default_gazetteer
-    from kg.rdf import all_quads
+    from kg.lang.gazetteer import default_gazetteer
+    from kg.rdf.quads import all_quads
 
     return all_quads(seed_results, default_gazetteer())
 
@@ -191,8 +191,10 @@ def test_nquads_text_is_pyoxigraphs_canonical_output(seed_quads):
 
 
 def test_every_format_is_byte_identical_across_processes(tmp_path):
-    script = ("import sys; from kg.documents import read_inputs; from kg.pipeline import Pipeline;"
-              "from kg.gazetteer import default_gazetteer; from kg.dataset import build_dataset;"
+    script = ("import sys; from kg.text.documents import read_inputs;"
+              "from kg.pipeline import Pipeline;"
+              "from kg.lang.gazetteer import default_gazetteer;"
+              "from kg.rdf.dataset import build_dataset;"
               "r = [Pipeline().run(d) for d in read_inputs([sys.argv[1]])];"
               "ds, _ = build_dataset(r, default_gazetteer());"
               "[open(sys.argv[2] + f, 'wb').write(ds.serialize(f)) for f in sys.argv[3:]]")

@@ -23,8 +23,8 @@ from urllib.parse import quote, urlencode
 import pytest
 from rdflib import Dataset
 
-from kg.dataset import Dataset as KgDataset
-from kg.endpoint import (
+from kg.rdf.dataset import Dataset as KgDataset
+from kg.serve.endpoint import (
     Endpoints,
     HttpClient,
     OxigraphServer,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kg.entities import DocumentContext
-from kg.text import normalize, split_sentences
+from kg.entities.coref import DocumentContext
+from kg.text.segment import normalize, split_sentences
 
 
 def mentions(pipeline, text, year=2024):

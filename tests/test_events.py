@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from kg.documents import Document
-from kg.text import normalize
+from kg.text.documents import Document
+from kg.text.segment import normalize
 
 
 def events(pipeline, text, date=dt.date(2025, 3, 12)):

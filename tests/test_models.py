@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from kg.parse import MODEL_DIR, MODELS, StanzaParser, models_available, stanza_pipeline
-from kg.paths import ROOT
-from kg.text import normalize, split_sentences
+from kg.parse.stanza import MODEL_DIR, MODELS, StanzaParser, models_available, stanza_pipeline
+from kg.resources import ROOT
+from kg.text.segment import normalize, split_sentences
 
 SHARED = ROOT.parent / "shared"
 pytestmark = pytest.mark.skipif(not models_available(), reason="models not trained yet")
@@ -33,9 +33,9 @@ def test_pipeline_loads_offline_once_per_process(monkeypatch):
 
 
 def test_parse_attaches_actors_to_their_predicate(pipeline):
-    from kg.documents import Document
+    from kg.text.documents import Document
 
-    assert pipeline.parser is not None
+    assert pipeline.parsing
     text = normalize("ভারতীয় সীমান্তরক্ষী বাহিনীর গুলিতে নিহতের ঘটনায় কড়া প্রতিবাদ জানিয়েছে ঢাকা।")
     recs = pipeline.run(Document("t", text)).records
     sources = {a["label"] for r in recs if r["type"] == "DISAPPROVE" for a in r["source"]}

@@ -88,7 +88,7 @@ def test_notebook_only_calls_the_library():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert not re.search(r"^\s*(def|class|import pandas|from pandas)\b", source, re.M)
-    assert "kg.paths import ROOT" in source  # the corpus is found without editing paths
+    assert "kg.resources import seeds_dir" in source  # the corpus is found without editing paths
 
 
 def test_notebook_runs_without_errors_and_draws_its_figures(executed):

@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg import graph as kgg
+from kg.query import graph as kgg
 from kg.cli import cli
 from kg.errors import KgError
 
@@ -53,7 +53,7 @@ EVENTS = [
 
 
 def _entities():
-    from kg.gazetteer import Entity, Office
+    from kg.lang.gazetteer import Entity, Office
 
     ents = {k: Entity(q, q, en, bn, "Country", [bn]) for k, (q, en, bn) in COUNTRIES.items()}
     ada = Entity("Q99000100", "Q99000100", "Ada Lind", "আডা লিন্ড", "Person",
@@ -64,12 +64,12 @@ def _entities():
 
 
 def _small_quads():
-    from kg.documents import Document
-    from kg.gazetteer import Gazetteer
+    from kg.lang.gazetteer import Gazetteer
     from kg.pipeline import DocumentResult
-    from kg.rdf import actor_quads, document_quads, ontology_quads
-    from kg.text import Sentence
-    from kg.vocab import QUAD_OF
+    from kg.rdf.quads import actor_quads, document_quads, ontology_quads
+    from kg.schema import QUAD_OF
+    from kg.text.documents import Document
+    from kg.text.segment import Sentence
 
     ents = _entities()
     doc = Document("small", "", None)
@@ -92,7 +92,7 @@ def _small_quads():
 
 @pytest.fixture(scope="module")
 def small_dir(tmp_path_factory) -> Path:
-    from kg.export import serialize, write_atomic
+    from kg.rdf.write import serialize, write_atomic
 
     out = tmp_path_factory.mktemp("small")
     quads = _small_quads()

@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph, Literal
 
-from kg.validate import validate_file
+from kg.rdf.validate import validate_file
 
 from .conftest import SEED_ARTICLE
 

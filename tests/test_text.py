@@ -1,6 +1,6 @@
 """Stage 1: normalisation, tokenisation with offsets, sentence splitting with quotes."""
 
-from kg.text import norm_token, normalize, split_sentences, tokenize
+from kg.text.segment import norm_token, normalize, split_sentences, tokenize
 
 
 def test_precomposed_and_decomposed_ya_are_one_spelling():

@@ -3,7 +3,7 @@
 import pytest
 
 from kg.models.treebank import parts, problems, read_conllu, split_file, split_treebank
-from kg.text import normalize, tokenize
+from kg.text.segment import normalize, tokenize
 
 SPLITS = ("train", "dev", "test")
 

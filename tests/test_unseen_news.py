@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from kg.documents import Document
-from kg.text import normalize
+from kg.text.documents import Document
+from kg.text.segment import normalize
 
 from .conftest import DATA
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from kg.models.ner_data import read_daffodil
 from kg.models.treebank import read_conllu
-from kg.parse import StanzaParser
-from kg.text import Sentence, Token, normalize, split_sentences, tokenize
+from kg.parse.stanza import StanzaParser
+from kg.text.segment import Sentence, Token, normalize, split_sentences, tokenize
 
 NER_ANCHOR = 72.66
 

@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.text import norm_token
+from kg.text.segment import norm_token
 
 ENDS = ("।", "?", "!", "।’", "।'", "?’", "!’")
 

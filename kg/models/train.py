@@ -102,9 +102,9 @@ NER_OF_TYPE = {"Person": "PER", "Organization": "ORG", "Country": "LOC", "Locati
 def gazetteer_labelled(sents: list) -> list[list[tuple[str, str]]]:
     """Treebank sentences with BIO tags from kg's own entity recogniser (names and capitals
     of the gazetteer; demonyms and role words stay O)."""
-    from kg.entities import default_recognizer
-    from kg.text import Sentence as TextSentence
-    from kg.text import normalize, tokenize
+    from kg.entities.recognizer import default_recognizer
+    from kg.text.segment import Sentence as TextSentence
+    from kg.text.segment import normalize, tokenize
 
     recognizer = default_recognizer()
     out = []

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.paths import ROOT
+from kg.resources import seeds_dir
 
-TREEBANK = ROOT / "seeds" / "treebank"
+TREEBANK = seeds_dir() / "treebank"
 UPOS = frozenset("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X"
                  .split())
 DEPRELS = frozenset(

@@ -1,0 +1,81 @@
+"""`kg models …`: reproduce, split and score the shipped Stanza Bengali models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kg.resources import ROOT
+
+DEFAULT_SHARED = ROOT.parent / "shared"
+
+
+@click.group()
+def models() -> None:
+    """Train and evaluate kg's Stanza Bengali models (tagger, parser, NER)."""
+
+
+@models.command("split")
+def split() -> None:
+    """Rebuild the fixed train/dev/test treebank files from seeds/treebank/parts."""
+    from kg.models.treebank import write_split
+
+    counts = write_split()
+    click.echo(", ".join(f"{k} {v}" for k, v in counts.items()) + " sentences")
+
+
+@models.command("train")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path),
+              default=DEFAULT_SHARED, show_default=True,
+              help="The shared data folder (holds data/daffodil-ner).")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build/train"), show_default=True,
+              help="Scratch folder for prepared data, checkpoints and logs.")
+@click.option("--only", type=click.Choice(["pos", "depparse", "ner"]), multiple=True,
+              help="Train only these models (default: all).")
+def train(shared: Path, work: Path, only: tuple[str, ...]) -> None:
+    """Train every shipped model, seeded, on the CPU (NER takes the longest)."""
+    from kg.models.train import Paths, train_ner, train_parser, train_tagger
+
+    paths = Paths(shared, work)
+    steps = {"pos": (train_tagger, "tagger"), "depparse": (train_parser, "parser"),
+             "ner": (train_ner, "ner")}
+    for name, (fn, log) in steps.items():
+        if only and name not in only:
+            continue
+        click.echo(f"training {name} (log: {work / (log + '_train.log')}) …", err=True)
+        click.echo(f"{name}: {fn(paths)}")
+
+
+@models.command("evaluate")
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path),
+              default=DEFAULT_SHARED, show_default=True,
+              help="The shared data folder (holds data/daffodil-ner).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(shared: Path, as_json: bool) -> None:
+    """Tokenizer/sentence F1, UPOS, UAS, LAS (treebank test) and NER F1 (Daffodil test)."""
+    from kg.models.evaluate import NER_ANCHOR, ner_scores, parser_scores, tokenizer_scores
+    from kg.models.treebank import split_file
+    from kg.parse.stanza import StanzaParser
+
+    parser = StanzaParser()
+    scores = {"tokenizer": tokenizer_scores(split_file("test")),
+              "parser": parser_scores(parser, split_file("test")),
+              "ner": ner_scores(parser, shared / "data" / "daffodil-ner" / "test_data.txt")}
+    if as_json:
+        click.echo(json.dumps(scores, indent=2, sort_keys=True))
+        return
+    tok, par, ner = scores["tokenizer"], scores["parser"], scores["ner"]
+    click.echo(f"treebank test split ({par['tokens']} tokens, {par['words']} without punctuation):")
+    click.echo(f"  tokens F1 {tok['tokens_f1']:.3f}   sentences F1 {tok['sentences_f1']:.3f}")
+    click.echo(f"  all tokens (CoNLL 2018):  UPOS {par['upos']:.3f}   UAS {par['uas']:.3f}   "
+               f"LAS {par['las']:.3f}")
+    click.echo(f"  words only:               UPOS {par['upos_words']:.3f}   "
+               f"UAS {par['uas_words']:.3f}   LAS {par['las_words']:.3f}")
+    per_type = "  ".join(f"{k} {v:.3f}" for k, v in sorted(ner.items())
+                         if k not in ("precision", "recall", "f1"))
+    click.echo(f"Daffodil NER test: P {ner['precision']:.3f}  R {ner['recall']:.3f}  "
+               f"F1 {100 * ner['f1']:.2f}  (anchor: BGRU {NER_ANCHOR})")
+    click.echo(f"  per type: {per_type}")

@@ -1,0 +1,122 @@
+"""Coreference within a document: what a reader remembers to resolve references.
+
+Pronouns go to the last person, দেশটি to the last named country, দুই দেশ to the pair the
+text is about, দুই নেতা to the two most mentioned people, and role phrases (ভারতের
+প্রধানমন্ত্রী) to the office holder at the document's date, or to the state when no
+single holder is known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.entities.mention import Mention
+from kg.lang.gazetteer import HEAD_ROLES, Entity, Gazetteer
+
+
+class DocumentContext:
+    """What a reader remembers while reading one document, for resolving references."""
+
+    def __init__(self, gazetteer: Gazetteer, year: int | None) -> None:
+        self.gaz = gazetteer
+        self.year = year
+        self.country_counts: Counter[str] = Counter()
+        self.person_counts: Counter[str] = Counter()
+        self.last_seen: dict[str, int] = {}
+        self.clock = 0
+        self.last_country: Entity | None = None
+        self.last_person: Entity | None = None
+        self.last_org: Entity | None = None
+        self.bound_pair: list[Entity] = []
+        self.known: dict[str, Entity] = {}  # every entity seen, gazetteer or NER
+        self.sentence_countries: list[Entity] = []
+
+    def resolve(self, mentions: list[Mention]) -> None:
+        self.sentence_countries: list[Entity] = []
+        for m in mentions:
+            m.entities = self._resolve_one(m)
+            for e in m.entities:
+                self._remember(e, m.kind)
+                if e.type == "Country" and m.kind in ("name", "capital", "unit"):
+                    self.sentence_countries.append(e)
+
+    def _pick(self, cands: list[Entity]) -> list[Entity]:
+        if len(cands) <= 1:
+            return cands
+        seen = [c for c in cands if c.key in self.last_seen]
+        if seen:
+            return [max(seen, key=lambda c: self.last_seen[c.key])]
+        active = [c for c in cands if c.office_at(self.year) and
+                  c.office_at(self.year).held_in(self.year)]
+        return active[:1] if len(active) == 1 else []
+
+    def _resolve_one(self, m: Mention) -> list[Entity]:
+        kind = m.kind
+        if kind in ("name", "capital", "demonym", "unit", "ner", "adjective"):
+            return self._pick(m.candidates)
+        if kind == "bound_pair":
+            self.bound_pair = list(dict.fromkeys(m.candidates))[:2]
+            return list(self.bound_pair)
+        if kind == "role":
+            return self._resolve_role(m)
+        if kind == "pronouns_person":
+            return [self.last_person] if self.last_person else []
+        if kind == "this_country":
+            return [self.last_country] if self.last_country else []
+        if kind == "this_org":
+            return [self.last_org] if self.last_org else []
+        if kind == "pair_countries":
+            return self.pair_countries()
+        if kind == "pair_leaders":
+            top = sorted(self.person_counts, key=lambda k: (-self.person_counts[k],
+                                                            -self.last_seen[k]))[:2]
+            return [self.known[k] for k in top] if len(top) == 2 else []
+        return []
+
+    def pair_countries(self) -> list[Entity]:
+        local = list(dict.fromkeys(self.sentence_countries))
+        if len(local) == 2:
+            return local  # পাকিস্তান ও আফগানিস্তানের সীমান্তে দুই দেশের বাহিনী
+        if len(self.bound_pair) == 2:
+            return list(self.bound_pair)
+        top = sorted(self.country_counts, key=lambda k: (-self.country_counts[k],
+                                                         -self.last_seen[k]))[:2]
+        return [self.known[k] for k in top] if len(top) == 2 else []
+
+    def _resolve_role(self, m: Mention) -> list[Entity]:
+        roles = HEAD_ROLES if m.role == "leader" else frozenset({m.role or ""})
+        aff = m.affiliation
+        if m.role_label == "this_country":
+            aff = self.last_country
+        if aff is None:
+            recent = [self.known[k] for k in self.person_counts]
+            hits = [p for p in recent if any(o.role in roles for o in p.offices)]
+            return self._pick(hits)
+        holders = self.gaz.holders(aff.key, roles, self.year)
+        mentioned = [h for h in holders if h.key in self.person_counts]
+        if mentioned or len(holders) == 1:
+            picked = self._pick(mentioned or holders)
+            if picked:
+                return picked
+        # জাপানের প্রধানমন্ত্রী with no single known holder: the office stands for the state.
+        return [aff]
+
+    def _remember(self, e: Entity, kind: str) -> None:
+        self.clock += 1
+        self.known[e.key] = e
+        self.last_seen[e.key] = self.clock
+        if e.type == "Person":
+            self.person_counts[e.key] += 1
+            self.last_person = e
+            office = e.office_at(self.year)
+            aff = self.gaz.get(office.affiliation) if office else None
+            if aff is not None and aff.type == "Country":
+                self.known[aff.key] = aff
+                self.country_counts[aff.key] += 1
+                self.last_seen.setdefault(aff.key, self.clock)
+        elif e.type == "Country":
+            self.country_counts[e.key] += 1
+            if kind in ("name", "capital", "this_country"):
+                self.last_country = e
+        elif e.type == "Organization":
+            self.last_org = e

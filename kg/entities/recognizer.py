@@ -1,0 +1,222 @@
+"""Actor mentions in one sentence (no document context needed).
+
+Gazetteer names with their case endings (পুতিনের, রাশিয়াকে, উত্তর কোরিয়ায়), longest
+match first; role phrases (রুশ প্রেসিডেন্ট, ভারতের প্রধানমন্ত্রী), pronouns and plural
+references (দুই দেশ); postpositions set the case (… সঙ্গে, … বিরুদ্ধে); coordinated
+actors share a case. kg.entities.coref resolves what needs the document.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from kg.entities.mention import Mention
+from kg.lang.gazetteer import Entity, Gazetteer, default_gazetteer
+from kg.lang.morphology import Morphology, default_morphology
+from kg.lang.phrases import PhraseIndex
+from kg.resources import seeds_dir
+from kg.text.segment import Sentence, norm_token
+
+Words = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    words: Words
+    kind: str
+    entities: tuple[Entity, ...] = ()
+    role: str | None = None
+
+
+def _case_of_pronoun(word: str) -> str:
+    if word.endswith("কে"):
+        return "acc"
+    if word.endswith(("র", "দের")):
+        return "gen"
+    return "plain"
+
+
+class EntityRecognizer:
+    """Finds actor mentions in a sentence (no document context needed)."""
+
+    REFERENCE_KINDS = (
+        "pair_countries", "pair_leaders", "pair_sides", "this_country", "this_org",
+        "pronouns_person", "reciprocal",
+    )
+
+    def __init__(self, gazetteer: Gazetteer, morph: Morphology) -> None:
+        self.gaz = gazetteer
+        self.morph = morph
+        self.index: PhraseIndex[_Pattern] = PhraseIndex()
+        surface: dict[tuple[Words, str], list[Entity]] = {}
+        for e in gazetteer.entities:
+            forms = [(n, "name") for n in e.names_bn]
+            forms += [(c, "capital") for c in e.capitals_bn]
+            forms += [(d, "demonym") for d in e.demonyms_bn]
+            for text, kind in forms:
+                words = tuple(text.split())
+                if words:
+                    surface.setdefault((words, kind), []).append(e)
+        for (words, kind), ents in surface.items():
+            self._add(_Pattern(words, kind, tuple(ents)))
+        for bn, kind, role in _roles():
+            self._add(_Pattern(bn, kind, (), role))
+        for kind in self.REFERENCE_KINDS:
+            for phrase in morph.word_list(kind):
+                self._add(_Pattern(tuple(phrase.split()), kind))
+        self.index.longest_first()
+
+    def _add(self, pattern: _Pattern) -> None:
+        self.index.add(pattern.words, pattern)
+
+    def _candidates(self, sentence: Sentence) -> list[tuple[int, int, str, _Pattern]]:
+        toks = sentence.tokens
+        found = []
+        for m in self.index.matches(toks, self.morph):
+            pat, case, word = m.value, m.case, toks[m.end - 1].norm
+            if pat.kind in ("pronouns_person", "reciprocal") and m.base != word:
+                continue  # pronouns are listed with their own forms
+            if pat.kind == "pronouns_person":
+                case = _case_of_pronoun(word)
+            found.append((m.start, m.end, case, pat))
+        # Longest span first, then the reading that strips the shortest ending.
+        found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != "plain"))
+        return found
+
+    def _group(self, sentence: Sentence, m: Mention) -> bool:
+        """তিন নেতা: a numeral before a role noun names a group, not an office holder."""
+        return (m.kind == "role" and m.start > 0
+                and sentence.tokens[m.start - 1].norm in self.morph.word_list("group_numerals"))
+
+    def mentions(self, sentence: Sentence) -> list[Mention]:
+        taken: set[int] = set()
+        chosen: list[Mention] = []
+        for i, j, case, pat in self._candidates(sentence):
+            if taken.intersection(range(i, j)):
+                continue
+            taken.update(range(i, j))
+            chosen.append(
+                Mention(i, j, case, pat.kind, candidates=list(pat.entities), role=pat.role)
+            )
+        chosen.sort(key=lambda m: m.start)
+        chosen = [m for m in chosen if not _dateline(sentence, m) and not self._group(sentence, m)]
+        chosen = _combine_roles(chosen)
+        self._postpositions(sentence, chosen)
+        _coordinate(sentence, chosen, self.morph)
+        return chosen
+
+    def _postpositions(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        toks = sentence.tokens
+        for m in mentions:
+            k = m.end
+            if k < len(toks):
+                pp = self.morph.postpositions.get(toks[k].norm)
+                if pp == "from" and toks[k].norm != "থেকে" and k + 1 < len(toks):
+                    k += 1  # কাছ থেকে
+                if pp == "by":
+                    continue  # X-এর পক্ষ থেকে: X is still the one acting
+                if pp:
+                    m.case = pp
+
+
+def _dateline(sentence: Sentence, m: Mention) -> bool:
+    """ঢাকা, ১২ মার্চ — …: the place a report is filed from is not an actor."""
+    toks = sentence.tokens
+    if m.start != 0 or m.end + 1 >= len(toks) or toks[m.end].text != ",":
+        return False
+    return toks[m.end + 1].norm[:1].isdigit()
+
+
+def _combine_roles(ms: list[Mention]) -> list[Mention]:
+    """রুশ প্রেসিডেন্ট পুতিন → Putin; ভারতের প্রধানমন্ত্রী → a role to resolve; মার্কিন
+    সেনারা → the United States. Demonyms used as plain adjectives (রুশ অস্ত্র) drop out."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        if m.kind in ("role", "unit"):
+            left = out[-1] if out and out[-1].end == m.start else None
+            aff_ok = left is not None and (
+                left.kind in ("demonym", "this_country")
+                or (left.kind in ("name", "capital") and left.case in ("gen", "plain")
+                    and any(e.type in ("Country", "Organization") for e in left.candidates))
+            )
+            if aff_ok:
+                out.pop()
+            start = left.start if aff_ok else m.start
+            affiliation_m = left if aff_ok else None
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if (nxt is not None and nxt.start == m.end and nxt.kind == "name"
+                    and any(e.type == "Person" for e in nxt.candidates)):
+                # রুশ প্রেসিডেন্ট পুতিন, ক্রেমলিনের মুখপাত্র দিমিত্রি পেসকভ: the person
+                nxt.start, nxt.role = start, m.role
+                nxt.role_label = "role"
+                out.append(nxt)
+                i += 2
+                continue
+            if affiliation_m is not None:
+                m.start = start
+                if m.kind == "unit":
+                    m.kind = affiliation_m.kind if affiliation_m.kind == "this_country" else "unit"
+                    m.candidates = list(affiliation_m.candidates)
+                else:
+                    m.affiliation = (affiliation_m.candidates or [None])[0]
+                    m.candidates = list(affiliation_m.candidates)
+                    m.role_label = affiliation_m.kind
+                out.append(m)
+            elif m.kind == "role":
+                out.append(m)  # a bare role (প্রধানমন্ত্রী): resolved from context if possible
+            i += 1
+            continue
+        out.append(m)  # plain demonyms not taken by a role/unit are dropped below
+        i += 1
+    for m in out:
+        if m.kind == "demonym" and m.case == "plain":
+            m.kind = "adjective"  # রুশ অস্ত্র, রুশ হামলা: an actor only before an event noun
+    return out
+
+
+def _coordinate(sentence: Sentence, ms: list[Mention], morph: Morphology) -> None:
+    """X ও Y-এর …: coordinated actors share the case of the last one. An apposed
+    দুই দেশ right after two coordinated countries names that pair."""
+    coordinators = set(morph.word_list("coordinators")) | {","}
+    toks = sentence.tokens
+    group = 0
+    for a, b in zip(ms, ms[1:], strict=False):
+        between = toks[a.end : b.start]
+        if a.case != "plain" or not between or between[0].norm not in coordinators:
+            continue
+        if len(between) > 3 or any(t.norm in coordinators for t in between[1:]):
+            continue
+        if any(morph.lemma(t.norm) for t in between[1:]):
+            continue
+        if a.group is None:
+            group += 1
+            a.group = group
+        b.group = a.group
+        a.case = b.case
+    # Propagate the case of a chain's last member back through the chain.
+    for m in reversed(ms):
+        if m.group is not None:
+            last = [x for x in ms if x.group == m.group][-1]
+            m.case = last.case
+    for a, b in zip(ms, ms[1:], strict=False):
+        if b.kind == "pair_countries" and a.group is not None and b.start == a.end:
+            members = [x for x in ms if x.group == a.group]
+            b.kind = "bound_pair"
+            b.candidates = [c for x in members for c in x.candidates[:1]]
+
+
+@cache
+def _roles() -> list[tuple[Words, str, str]]:
+    path = seeds_dir() / "lexicon" / "roles.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(tuple(norm_token(r["bn"]).split()), r["kind"], r["role"]) for r in rows]
+
+
+@cache
+def default_recognizer() -> EntityRecognizer:
+    return EntityRecognizer(default_gazetteer(), default_morphology())

@@ -1,0 +1,199 @@
+"""Predicate cues: where a sentence says that something happened.
+
+Three shapes (seeds/lexicon/predicates.yaml): an event noun with its light verb (সফর করেন,
+নিষেধাজ্ঞা আরোপ করে), a nominal event (পুতিনের উত্তর কোরিয়া সফর) and an event verb
+(বলেন, গেলেন). A cue found here may still be *anaphoric*: a mention of an event already
+told (এই সফর), a description (… হিসেবে) or the topic of another predicate (হামলার নিন্দা);
+such cues are kept as references for the role stage, not turned into events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.entities.mention import Mention
+from kg.lang.data import LanguageData
+from kg.lang.lexicon import LightVerb, Predicate
+from kg.text.segment import QUOTES, Sentence, Token, norm_token
+
+HOWA = norm_token("হওয়া")
+NONFINITE_ENDINGS = ("তে", "ার", "ানো", "ওয়া", "য়া")
+
+
+@dataclass(slots=True)
+class Cue:
+    """One predicate occurrence: the noun/verb tokens, its light verb and clause."""
+
+    pred: Predicate
+    start: int
+    end: int  # exclusive, after the light verb if any
+    noun_end: int  # end of the noun part (the verb itself for verb cues)
+    is_noun: bool
+    light_lemma: str | None = None
+    gov: int | None = None  # index of the governing verb token
+    clause: int = 0
+    anaphoric: bool = False
+
+
+class CueFinder:
+    """Finds the predicate cues of a sentence (stateless: one per process is enough)."""
+
+    def __init__(self, lang: LanguageData) -> None:
+        self.lang = lang
+        self.lex = lang.lex
+        self.morph = lang.morph
+
+    def find(self, sent: Sentence, mentions: list[Mention]) -> list[Cue]:
+        """Noun cues longest first, then event verbs on tokens no noun cue took."""
+        toks = sent.tokens
+        in_mention = {i for m in mentions for i in range(m.start, m.end)}
+        found = [(m.start, m.end, [m.value]) for m in self.lex.nouns.matches(
+            toks, self.morph, skip=lambda j, _t: j in in_mention)]
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        cues: list[Cue] = []
+        taken: set[int] = set()
+        spans: dict[tuple[int, int], list[Predicate]] = {}
+        for i, j, preds in found:
+            if (i, j) in spans:
+                spans[(i, j)].extend(p for p in preds if p not in spans[(i, j)])
+                continue
+            if taken.intersection(range(i, j)):
+                continue
+            taken.update(range(i, j))
+            spans[(i, j)] = list(preds)
+        consumed: set[int] = set()  # tokens already used as some noun's light verb
+        for (i, j), preds in sorted(spans.items()):
+            if consumed.intersection(range(i, j)):
+                continue
+            cue = self._noun_cue(toks, i, j, preds, taken)
+            if cue is not None:
+                cues.append(cue)
+                taken.update(range(cue.noun_end, cue.end))
+                consumed.update(range(cue.noun_end, cue.end))
+        cues += self._verb_cues(toks, taken, in_mention)
+        cues.sort(key=lambda c: c.start)
+        return cues
+
+    def _verb_cues(self, toks: list[Token], taken: set[int], in_mention: set[int]) -> list[Cue]:
+        cues = []
+        for j, tok in enumerate(toks):
+            if j in taken or j in in_mention:
+                continue
+            lemma = self.morph.lemma(tok.norm)
+            for pred in self.lex.verbs.get(lemma or "", ()):
+                if pred.frame == "visit" and j > 0 and self._compound_verb(toks[j - 1].norm):
+                    continue  # উঠে আসে, জানিয়ে আসছে: a compound verb, not a journey
+                if self._finite(toks, j):
+                    cues.append(Cue(pred, j, j + 1, j + 1, False, lemma, gov=j))
+                    break
+        return cues
+
+    def _compound_verb(self, prev: str) -> bool:
+        """A conjunctive participle before a verb makes a compound (জানিয়ে আসছে "has been
+        saying", উঠে আসে "comes up")."""
+        if prev in self.lang.compound_heads:
+            return True
+        lemma = self.morph.lemma(prev)
+        travel = {lemma for p in self.lex.verbs.get(lemma or "", ()) if p.frame == "visit"}
+        return (lemma is not None and not travel and prev.endswith(("িয়ে", "য়ে", "ে"))
+                and not prev.endswith(("েন", "বে")))
+
+    @staticmethod
+    def _finite(toks: list[Token], j: int) -> bool:
+        word = toks[j].norm
+        if word.endswith(NONFINITE_ENDINGS):
+            return False
+        nxt = toks[j + 1].norm if j + 1 < len(toks) else "।"
+        # বলে/করে mid-sentence is a participle or the complementiser "that".
+        if word.endswith("ে") and not word.endswith(("েন", "ছে", "বে")):
+            return nxt in ("।", "?", "!", "'", "’", "”") or nxt in QUOTES
+        return True
+
+    def _light(self, toks: list[Token], k: int, lv: LightVerb) -> int | None:
+        """Index just past the light verb if `lv` starts at token k."""
+        n = len(lv.prefix)
+        if k + n >= len(toks):
+            return None
+        if any(toks[k + x].norm != lv.prefix[x] for x in range(n)):
+            return None
+        return k + n + 1 if self.morph.lemma(toks[k + n].norm) == lv.lemma else None
+
+    def _with_light_verb(self, toks: list[Token], i: int, j: int, preds: list[Predicate],
+                         taken: set[int]) -> Cue | None:
+        """The noun followed (directly or after one word) by one of its light verbs."""
+        for pred in preds:
+            for gap in (0, 1):
+                k = j + gap
+                if gap and (k >= len(toks) or toks[j].is_punct or j in taken):
+                    break
+                for lv in pred.light:
+                    end = self._light(toks, k, lv)
+                    if end is not None:
+                        return Cue(pred, i, end, j, True, lv.lemma, gov=end - 1)
+        return None
+
+    def _noun_cue(self, toks: list[Token], i: int, j: int, preds: list[Predicate],
+                  taken: set[int]) -> Cue | None:
+        best = self._with_light_verb(toks, i, j, preds, taken)
+        anaphoric = self._anaphoric(toks, i, j)
+        if best is None and self._predicative(toks, j):
+            # … সবচেয়ে বড় হুমকি।: a predicate noun with the zero copula
+            copular = [p for p in preds if any(lv.lemma == HOWA and not lv.prefix
+                                               for lv in p.light)]
+            if copular:
+                best = Cue(copular[0], i, j, j, True, HOWA, gov=None)
+        if best is None:
+            nominal = [p for p in preds if p.nominal]
+            if not nominal and not anaphoric:
+                return None
+            best = Cue((nominal or preds)[0], i, j, j, True, None, gov=self._next_verb(toks, j))
+            # বৈঠকে …: "at the meeting" opening a sentence refers back to it
+            anaphoric = anaphoric or (i == 0 and self.noun_base(toks[j - 1].norm)
+                                      != toks[j - 1].norm)
+            # হামলার নিন্দা, যুদ্ধবিরতির আহ্বান: an event noun in the genitive before another
+            # predicate is what that predicate is about, not an event of its own.
+            anaphoric = anaphoric or self._complement(toks, j)
+        best.anaphoric = anaphoric
+        return best
+
+    @staticmethod
+    def _predicative(toks: list[Token], j: int) -> bool:
+        nxt = toks[j].text if j < len(toks) else "।"
+        return nxt in ("।", "!") or (nxt in QUOTES and j + 1 < len(toks)
+                                     and toks[j + 1].text in ("।", "!"))
+
+    def _complement(self, toks: list[Token], j: int) -> bool:
+        if not any(case == "gen" for _, case in self.morph.analyses(toks[j - 1].norm)[1:]):
+            return False
+        for k in range(j, min(j + 3, len(toks))):
+            if any(base in self.lex.nouns for base, _ in self.morph.analyses(toks[k].norm)):
+                return True
+        return False
+
+    def noun_base(self, word: str) -> str:
+        """The word without a locative ending, if it has one (বৈঠকে → বৈঠক)."""
+        for base, case in self.morph.analyses(word):
+            if case == "loc" and base in self.lex.nouns:
+                return base
+        return word
+
+    def _next_verb(self, toks: list[Token], j: int) -> int | None:
+        for k in range(j, len(toks)):
+            if toks[k].norm in (",", "।", "?", "!") or toks[k].text in QUOTES:
+                return None
+            if self.morph.lemma(toks[k].norm) is not None:
+                return k
+        return None
+
+    def _anaphoric(self, toks: list[Token], i: int, j: int) -> bool:
+        """এই সফর, সেই চুক্তিটি, … হিসেবে: a mention of an event already told, or a
+        description, not a new event."""
+        demonstratives = self.lang.demonstratives
+        if i > 0 and toks[i - 1].norm in demonstratives:
+            return True
+        if i > 1 and toks[i - 2].norm in demonstratives and toks[i - 1].norm in ("ধরনের",
+                                                                                 "রকম"):
+            return True
+        if toks[j - 1].norm.endswith(("টি", "টির", "টিকে", "টা")):
+            return True
+        return any(t.norm in self.lang.predicative for t in toks[j : j + 5])

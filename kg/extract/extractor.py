@@ -1,0 +1,186 @@
+"""The event stage: one sentence's tokens, resolved mentions, cues and parse → events.
+
+It works the way a reader of Bengali news does, one module per step:
+1. the predicate cues (kg.extract.cues, found once by the pipeline's cue stage);
+2. clauses (kg.extract.clauses);
+3. roles from case markers, frames and the tree (kg.extract.roles);
+4. roles left implicit, from the sentence and the discourse (kg.extract.implicit);
+5. type adjustments (kg.extract.types), context flags (kg.extract.context), and the
+   discourse carried to the next sentence (kg.extract.discourse).
+Pass 1 builds the events whose roles the sentence states; pass 2 fills the others from
+actors no stated event uses and from the discourse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from kg.entities.mention import Mention, entities_of
+from kg.extract.clauses import clauses
+from kg.extract.context import ContextReader
+from kg.extract.cues import Cue
+from kg.extract.discourse import Discourse, DiscourseKeeper
+from kg.extract.implicit import ImplicitRoles
+from kg.extract.roles import RoleAssigner
+from kg.extract.state import Event, SentenceState, Slot
+from kg.extract.types import adjust_type, has_goods
+from kg.kinds import TARGET_TYPES
+from kg.lang.data import LanguageData
+from kg.lang.gazetteer import Entity
+from kg.parse.tree import Parse
+from kg.text.segment import Sentence
+
+
+class EventExtractor:
+    """Turns one sentence into events; holds no per-sentence state (see SentenceState)."""
+
+    def __init__(self, lang: LanguageData) -> None:
+        self.lang = lang
+        self.roles = RoleAssigner(lang)
+        self.implicit = ImplicitRoles(lang)
+        self.context = ContextReader(lang)
+        self.discourse = DiscourseKeeper(lang)
+
+    def state(self, sent: Sentence, mentions: list[Mention], all_cues: list[Cue],
+              parse: Parse | None, disc: Discourse) -> SentenceState:
+        """The sentence as this stage sees it, on its own copies of the mentions."""
+        mentions = [replace(m) for m in mentions]
+        all_cues = [replace(c) for c in all_cues]
+        st = SentenceState(sent, parse, mentions,
+                           cues=[c for c in all_cues if not c.anaphoric],
+                           references=[c for c in all_cues if c.anaphoric],
+                           cue_starts={c.start for c in all_cues},
+                           clause=clauses(self.lang, sent))
+        _resolve_sides(st.mentions, disc)
+        st.mentions = [m for m in st.mentions
+                       if m.kind != "adjective" or self._adjective(st, m, all_cues)]
+        st.actors = [m for m in st.mentions if m.kind != "ner"
+                     and m.resolved and any(e.type in TARGET_TYPES for e in m.entities)]
+        # People only the NER model knows fill a subject nobody else fills, nothing more.
+        st.unknown = [m for m in st.mentions if m.kind == "ner" and m.resolved]
+        return st
+
+    def extract(self, sent: Sentence, mentions: list[Mention], cues: list[Cue],
+                disc: Discourse, doc_date: dt.date | None,
+                parse: Parse | None = None) -> list[Event]:
+        """Events of one sentence; updates the discourse state for the next one."""
+        st = self.state(sent, mentions, cues, parse, disc)
+        groups = self._merge(st, self.roles.assign(st))
+        future = any(self.lang.morph.features(t.norm).future for t in st.toks if not t.is_punct)
+        date = self.lang.cal.find(st.toks, doc_date, future)
+        continues = self.context.continues_report(sent, disc)
+        speaker = disc.speaker if continues or sent.quote_open_at_start else []
+        built = self._build(st, groups, speaker, disc)
+        events = [ev for _, ev in (built[gi] for gi in sorted(built))]
+        self.context.apply(st, {gi: built[gi] for gi in sorted(built)}, date, doc_date,
+                           continues)
+        self.discourse.finish(st, events, disc, date, continues)
+        return events
+
+    def _build(self, st: SentenceState, groups: list[tuple[Cue, Slot]],
+               speaker: list[Entity], disc: Discourse) -> dict[int, tuple[Cue, Event]]:
+        built: dict[int, tuple[Cue, Event]] = {}
+        for gi, (cue, slot) in enumerate(groups):  # pass 1: roles the sentence states
+            ev = self._event(st, cue, slot, speaker)
+            if ev is not None and self._complete(st, ev, cue, slot):
+                built[gi] = (cue, ev)
+                st.built.append(ev)
+        used = {id(m) for gi in built for r in groups[gi][1].values() for m in r}
+        for gi, (cue, slot) in enumerate(groups):  # pass 2: implicit roles
+            if gi in built:
+                continue
+            ev = self._event(st, cue, slot, speaker)
+            if ev is None:
+                ev = self.implicit.source(st, cue, slot, used, disc)
+            if ev is None:
+                continue
+            if not ev.targets and (cue.pred.needs & {"target", "target_acc"}
+                                   or cue.pred.type == "MOBILIZE"):
+                ev.targets = self.implicit.target(st, cue, ev.sources, used, disc)
+                ev.confidence = min(ev.confidence, 0.7)
+            if self._complete(st, ev, cue, slot):
+                built[gi] = (cue, ev)
+                st.built.append(ev)
+                used |= {id(m) for r in slot.values() for m in r}
+        for cue, ev in built.values():
+            if not ev.targets and ev.type == "MOBILIZE":  # a show of force: at whom?
+                ev.targets = self.implicit.target(st, cue, ev.sources, used, disc)
+        return built
+
+    def _adjective(self, st: SentenceState, m: Mention, cues: list[Cue]) -> bool:
+        """রুশ হামলা, মার্কিন নিষেধাজ্ঞা: a demonym right before an event noun (a mode word
+        like সামরিক may stand between) names who acts; it then counts as a possessor."""
+        for c in cues:
+            between = st.toks[m.end : c.start]
+            if c.is_noun and len(between) <= 1 and all(
+                    t.norm in self.lang.lex.mode_words for t in between):
+                m.case = "gen"
+                return True
+        return False
+
+    @staticmethod
+    def _merge(st: SentenceState, slots: list[Slot]) -> list[tuple[Cue, Slot]]:
+        """Two predicates of one type in one clause (সফরে … গেলেন) are one event."""
+        out: list[tuple[Cue, Slot]] = []
+        for cue, slot in zip(st.cues, slots, strict=True):
+            for prev, pslot in out:
+                if prev.pred.type == cue.pred.type and st.clause_of(prev) == st.clause_of(cue):
+                    for role in ("source", "target"):
+                        pslot[role].extend(m for m in slot[role] if m not in pslot[role])
+                    if prev.light_lemma is None and cue.light_lemma is not None:
+                        prev.gov = cue.gov
+                    break
+            else:
+                out.append((cue, {k: list(v) for k, v in slot.items()}))
+        return out
+
+    def _event(self, st: SentenceState, cue: Cue, slot: Slot,
+               speaker: list[Entity]) -> Event | None:
+        """The event with the roles its clause states (None without a source)."""
+        pred = cue.pred
+        toks = st.toks
+        sources = entities_of(slot["source"])
+        targets = entities_of(slot["target"], TARGET_TYPES)
+        if pred.frame == "threat_call":
+            # who calls it a threat: the quote's speaker, or the reporting verb's subject
+            said = [e for ev in st.built if ev.type == "STATEMENT" for e in ev.sources]
+            targets = sources or targets
+            sources = list(speaker) or said
+        if not sources:
+            return None
+        ev = Event(pred, pred.type, pred.cameo, pred.relation, pred.mode, sources, targets,
+                   cue_start=cue.start)
+        adjust_type(self.lang, ev, cue, toks)
+        involved = [cue.start, cue.end] + [x for m in slot["source"] + slot["target"]
+                                           for x in (m.start, m.end)]
+        lo, hi = min(involved), max(involved)
+        ev.token_span = (lo, hi)
+        ev.span = (toks[lo].start, toks[hi - 1].end)
+        return ev
+
+    def _complete(self, st: SentenceState, ev: Event, cue: Cue, slot: Slot) -> bool:
+        """Does the event have what its predicate needs (lexicon `needs`)?"""
+        needs = cue.pred.needs
+        if cue.pred.frame == "conflict" and cue.light_lemma is None and slot["target"] and all(
+                m.end == cue.start and m.case == "plain" for m in slot["target"]):
+            return False  # ইউক্রেন যুদ্ধে …: the war named as a setting, not a new event
+        if not ev.sources or ("target" in needs or "target_acc" in needs) and not ev.targets:
+            return False
+        if ev.targets and set(ev.targets) == set(ev.sources) and len(ev.sources) < 2:
+            return False
+        if "goal" in needs and not any(m.case in ("plain", "loc", "to") for m in slot["target"]):
+            return False
+        if "with" in needs and not any(m.case == "with" for m in slot["target"]):
+            return False
+        return "goods" not in needs or has_goods(self.lang, st.toks, st.clause, cue)
+
+
+def _resolve_sides(mentions: list[Mention], disc: Discourse) -> None:
+    """দুই পক্ষ / উভয় পক্ষ: the two sides of the last conflict told."""
+    for m in mentions:
+        if m.kind == "pair_sides":
+            last = next((e for e in reversed(disc.recent) if e.pred.frame in (
+                "conflict",) or e.type == "ASSAULT"), None)
+            if last is not None:
+                m.entities = list(dict.fromkeys(last.sources + last.targets))[:2]

@@ -1,0 +1,129 @@
+"""Implicit roles: the source or target a sentence leaves unsaid, from the rest of the
+sentence and from the discourse (the topic of the previous sentence, the parties of the
+last conflict, the actors of an earlier event that this one answers or condemns)."""
+
+from __future__ import annotations
+
+from kg.entities.mention import Mention, entities_of
+from kg.extract.cues import Cue
+from kg.extract.discourse import Discourse
+from kg.extract.state import Event, SentenceState, Slot
+from kg.lang.data import LanguageData
+from kg.lang.gazetteer import Entity
+
+# Types whose implicit subject is the discourse topic (… সঙ্গে বৈঠকে চুক্তি সই হয়).
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
+VERBAL_CONFLICT = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+
+
+class ImplicitRoles:
+    def __init__(self, lang: LanguageData) -> None:
+        self.lang = lang
+
+    def source(self, st: SentenceState, cue: Cue, slot: Slot, used: set[int],
+               disc: Discourse) -> Event | None:
+        """No stated subject: an unused subject-like actor of the clause, or, for a
+        cooperative act with a stated partner (… সঙ্গে বৈঠকে চুক্তি সই হয়), the
+        topic of the discourse."""
+        actors, clause = st.actors, st.clause
+        cl = st.clause_of(cue)
+        subj = [m for m in actors if id(m) not in used and clause[m.start] == cl
+                and m.case in ("plain", "gen") and m not in slot["target"]
+                and entities_of([m])]
+        subj = subj or [m for m in st.unknown if clause[m.start] == cl and m.case == "plain"]
+        shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
+        targets = entities_of(slot["target"]) or entities_of(shared)
+        place = [m for m in actors if m.case == "loc" and cue.pred.type == "PROTEST"
+                 and any(e.type == "Country" for e in m.entities)]
+        if subj:
+            sources, confidence = entities_of(subj), 0.7
+        elif place:
+            sources, confidence = entities_of(place), 0.5  # ঢাকায় … বিক্ষোভ: protesters there
+        elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
+            sources, confidence = [e for e in disc.topic if e not in targets], 0.6
+        else:
+            return None
+        if not sources:
+            return None
+        ev = Event(cue.pred, cue.pred.type, cue.pred.cameo, cue.pred.relation, cue.pred.mode,
+                   sources, [t for t in targets if t not in sources], confidence=confidence,
+                   cue_start=cue.start)
+        ev.span = (0, 0)
+        ev.token_span = (cue.start, cue.end)
+        return ev
+
+    def target(self, st: SentenceState, cue: Cue, sources: list[Entity], used: set[int],
+               disc: Discourse) -> list[Entity]:
+        actors, clause = st.actors, st.clause
+        cl = st.clause_of(cue)
+        if any(m.kind == "reciprocal" and clause[m.start] == cl for m in st.mentions):
+            return list(sources)
+        if cue.pred.frame == "threat_call":
+            return [e for e in disc.agreement_parties if e not in sources]
+        if "target_acc" in cue.pred.needs:
+            return []
+        if cue.pred.target_from == "last_conflict":
+            return [e for e in _last_conflict(disc) if e not in sources]
+        if len(sources) > 1 and cue.pred.type in COOPERATIVE:
+            return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে: with each other
+        shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
+        referred = self.referred(st, cue, disc)
+        if referred:
+            found = [e for e in referred if e not in sources]
+            if found:
+                return found
+        cond = [m for m in actors if m.case == "plain" and self._in_condition(st, m)
+                and not set(m.entities) & set(sources) and entities_of([m])]
+        rest = [m for m in actors if id(m) not in used and not set(m.entities) & set(sources)
+                and entities_of([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)]
+        rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun
+                                        and cue.light_lemma is None)]
+        for pool in (shared, cond, rest):
+            found = [e for e in entities_of(pool) if e not in sources]
+            if found:
+                used.update(id(m) for m in pool)
+                return found
+        content = [e for ev in st.built if ev.type != "STATEMENT" and ev.cue_start < cue.start
+                   for e in ev.sources if e not in sources]
+        if content and cue.pred.type in VERBAL_CONFLICT:
+            return list(dict.fromkeys(content))  # … হামলা চালিয়েছে বলে অভিযোগ করেছে Y
+        others = [m for m in actors if not set(m.entities) & set(sources)]
+        if not others and disc.topic and (cue.pred.frame == "supply" or (
+                cue.pred.type in VERBAL_CONFLICT and self._responds(st))):
+            return [e for e in disc.topic if e not in sources]
+        return []
+
+    def _responds(self, st: SentenceState) -> bool:
+        """এর জবাবে …: the act answers what the previous sentence told."""
+        words = self.lang.response_words
+        return any(t.norm in words or any(b in words for b, _ in self.lang.morph.analyses(t.norm))
+                   for t in st.toks)
+
+    def referred(self, st: SentenceState, cue: Cue, disc: Discourse) -> list[Entity]:
+        """এই মহড়ার নিন্দা, এই নিষেধাজ্ঞা প্রত্যাখ্যান: the act condemned or rejected is an
+        earlier event; its actors are the target."""
+        if cue.pred.type not in ("DISAPPROVE", "REJECT", "DEMAND", "SUPPORT", "PROTEST"):
+            return []
+        cl = st.clause_of(cue)
+        for ref in st.references:
+            if st.clause_of(ref) != cl or ref.pred.type == cue.pred.type:
+                continue
+            owners = [m for m in st.actors if m.end == ref.start and m.case == "gen"]
+            if owners:
+                return entities_of(owners)
+            earlier = disc.last_of_type(ref.pred.type)
+            if earlier is not None:
+                return list(earlier.sources)
+        return []
+
+    def _in_condition(self, st: SentenceState, m: Mention) -> bool:
+        """Is the mention in a clause that a conditional verb (-লে) closes?"""
+        cl = st.clause[m.start]
+        toks = st.toks
+        last = max(k for k in range(len(toks)) if st.clause[k] == cl)
+        return self.lang.morph.features(toks[last].norm).conditional
+
+
+def _last_conflict(disc: Discourse) -> list[Entity]:
+    last = next((e for e in reversed(disc.recent) if e.type == "ASSAULT"), None)
+    return list(dict.fromkeys(last.sources + last.targets)) if last else []

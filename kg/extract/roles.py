@@ -1,0 +1,183 @@
+"""Roles: which actor of a sentence is the source and which the target of each cue.
+
+The case marker and the predicate's frame decide (seeds/lexicon/predicates.yaml,
+`frames`): an unmarked subject → source; -কে, সঙ্গে, বিরুদ্ধে, প্রতি, a locative → target;
+with পাওয়া ("receive") the subject is the target and the genitive the source. Position
+fixes a few roles (the possessor of an event noun, a bare destination before সফর). With
+a dependency parse, a marked phrase belongs to the predicate the tree attaches it to,
+an unmarked object is an object, and nsubj picks the subject among several candidates.
+"""
+
+from __future__ import annotations
+
+from kg.entities.mention import Mention
+from kg.extract.cues import Cue
+from kg.extract.state import SentenceState, Slot
+from kg.lang.data import LanguageData
+from kg.text.segment import Token
+
+
+class RoleAssigner:
+    def __init__(self, lang: LanguageData) -> None:
+        self.lang = lang
+        self.lex = lang.lex
+        self.morph = lang.morph
+
+    def frame(self, cue: Cue) -> dict[str, str]:
+        frame = dict(self.lex.frame(cue.pred.frame))
+        if cue.light_lemma in self.lex.light_frames and cue.pred.frame not in ("meet",):
+            frame.update(self.lex.light_frames[cue.light_lemma])
+        return frame
+
+    def assign(self, st: SentenceState) -> list[Slot]:
+        """One slot per cue of `st.cues`, filled from `st.actors`."""
+        cues, toks, clause = st.cues, st.toks, st.clause
+        slots: list[Slot] = [{"source": [], "target": []} for _ in cues]
+        for m in st.actors:
+            if self._inside_reference(st, m):
+                continue  # গাজায় ইসরায়েলি হামলার নিন্দা: arguments of the act condemned
+            same = [ci for ci, c in enumerate(cues) if clause[c.noun_end - 1] == clause[m.start]]
+            governed = self._governing_cue(st, m)
+            if m.case == "plain" and governed is not None and deprel(st, m) in ("obj", "iobj"):
+                m.case = "acc"  # an unmarked object (ঢাকা সফর করেন): the tree says so
+            if governed is not None and governed in same and m.case != "plain" and (
+                    m.case in self.frame(cues[governed])):
+                # a marked phrase belongs to the predicate the tree attaches it to; subjects
+                # stay shared by the clause's predicates (সফরে গিয়ে বৈঠক করেন তিনি)
+                same = [governed]
+            if not same:
+                continue
+            special = self._special_role(st, m, [(ci, cues[ci]) for ci in same])
+            if special is not None:
+                ci, role = special
+                _put(slots[ci], role, m, cues[ci])
+                continue
+            if m.case == "plain":
+                for ci in same:
+                    if not self.participle(cues[ci], toks):
+                        _put(slots[ci], self.frame(cues[ci]).get("plain"), m, cues[ci])
+                continue
+            right = [ci for ci in same if cues[ci].start >= m.end]
+            if not right and any(c.is_noun and c.light_lemma is None for c in
+                                 (cues[ci] for ci in same)) and m.case == "acc":
+                continue  # an object after a nominal event belongs to a later verb
+            ci = right[0] if right else same[-1]
+            _put(slots[ci], self.frame(cues[ci]).get(m.case), m, cues[ci])
+        if st.parse is not None:
+            for slot in slots:
+                slot["source"] = _subjects(st, slot["source"])
+        return slots
+
+    def _inside_reference(self, st: SentenceState, m: Mention) -> bool:
+        if m.case == "plain":
+            return False
+        for ref in st.references:
+            if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):
+                return ref.start - m.end <= 3
+        return False
+
+    def _governing_cue(self, st: SentenceState, m: Mention) -> int | None:
+        """The predicate the tree attaches the mention to: the first cue token on the path
+        from the mention up to the root."""
+        parse = st.parse
+        if parse is None or len(parse.words) != len(st.toks):
+            return None
+        for k in parse.governor_path(head_token(st, m)):
+            for ci, c in enumerate(st.cues):
+                if c.start <= k < c.end:
+                    return ci
+            if m.start <= k < m.end or parse.words[k].upos == "VERB":
+                return None  # the mention's clause has no predicate of ours: rules decide
+        return None
+
+    def _special_role(self, st: SentenceState, m: Mention,
+                      cues: list[tuple[int, Cue]]) -> tuple[int, str | None] | None:
+        """Roles fixed by position: the possessor of an event noun (পুতিনের … সফর), a bare
+        destination right before it (উত্তর কোরিয়া সফর/গেলেন), and the head noun a
+        participle describes (ক্ষেপণাস্ত্র ছোড়া উত্তর কোরিয়া: North Korea fires)."""
+        for ci, c in cues:
+            frame = self.frame(c)
+            if self.is_poss(st, m, c):
+                if self._objective_genitive(st, c, frame, m):
+                    return ci, "target"
+                return ci, frame.get("poss")
+            if (m.case == "plain" and m.end == c.start and "goal" in frame
+                    and any(e.type in ("Country", "Location") for e in m.entities)):
+                return ci, frame.get("goal")
+            if self.participle(c, st.toks) and m.start == c.end:
+                return ci, "source"
+        return None
+
+    def is_poss(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
+        """The genitive right before an event noun (পুতিনের উত্তর কোরিয়া সফর) owns it."""
+        if not cue.is_noun or m.case != "gen" or m.end > cue.start:
+            return False
+        last = m
+        if m.group is not None:
+            last = [a for a in st.actors if a.group == m.group][-1]
+        if last.end > cue.start or cue.start - last.end > 3:
+            return False
+        between = st.toks[last.end : cue.start]
+        if any(t.is_punct or self.morph.lemma(t.norm) for t in between):
+            return False
+        if any(last.end <= r.start < cue.start for r in st.references):
+            return False  # ইসরায়েলের হামলার সমালোচনা: the genitive owns হামলা
+        return not any(a is not last and a.start >= last.end and a.end <= cue.start
+                       and a.case == "gen" for a in st.actors)
+
+    def _objective_genitive(self, st: SentenceState, cue: Cue, frame: dict[str, str],
+                            m: Mention) -> bool:
+        """যুক্তরাষ্ট্রের সমালোচনা করে চীন: with a light verb and its own subject, the
+        genitive before the noun is what the act is about (its target), not the agent."""
+        if cue.light_lemma is None or (frame.get("poss"), frame.get("plain")) != ("source",
+                                                                                   "source"):
+            return False
+        cl = st.clause_of(cue)
+        return any(a is not m and a.case == "plain" and (m.group is None or a.group != m.group)
+                   for a in st.actors if st.clause[a.start] == cl)
+
+    @staticmethod
+    def participle(cue: Cue, toks: list[Token]) -> bool:
+        """A light verb in its verbal-noun form right before a noun: a relative participle."""
+        if cue.light_lemma is None or cue.end >= len(toks):
+            return False
+        word = toks[cue.end - 1].norm
+        return word.endswith(("া", "ানো", "ওয়া")) and not toks[cue.end].is_punct
+
+
+def head_token(st: SentenceState, m: Mention) -> int:
+    """The token of a mention whose head lies outside it (the phrase's head)."""
+    words = st.parse.words
+    for k in range(m.start, m.end):
+        if not m.start <= words[k].head < m.end:
+            return k
+    return m.end - 1
+
+
+def deprel(st: SentenceState, m: Mention) -> str:
+    return st.parse.words[head_token(st, m)].deprel if st.parse else ""
+
+
+def _subjects(st: SentenceState, sources: list[Mention]) -> list[Mention]:
+    """Several unmarked actors competing for the subject (ভারতীয় বাহিনী … প্রতিবাদ
+    জানিয়েছে ঢাকা): the tree's nsubj wins; coordinated subjects stay together."""
+    plain = [m for m in sources if m.case == "plain"]
+    if len({m.group if m.group is not None else id(m) for m in plain}) < 2:
+        return sources
+    subj = [m for m in plain if deprel(st, m) == "nsubj"]
+    if not subj:
+        return sources
+    groups = {m.group for m in subj if m.group is not None}
+    keep = [m for m in plain if m in subj or (m.group is not None and m.group in groups)]
+    return [m for m in sources if m.case != "plain" or m in keep]
+
+
+def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:
+    if role == "source" and cue.pred.symmetric and len(m.entities) > 1:
+        role = "both"  # দুই দেশই চুক্তি করেছে: each with the other
+    if role in ("source", "target"):
+        slot[role].append(m)
+    elif role == "both":
+        slot["source"].append(m)
+        slot["target"].append(m)
+

@@ -1,0 +1,80 @@
+"""Event type rules: the lexicon gives each predicate a type; these rules change it where
+the sentence says more. Each rule is a small function registered in TYPE_RULES, applied
+in order; a new special case is a new function here plus, usually, a key in
+predicates.yaml (`at_country`, `goods`, `future`, `mode_words`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract.cues import Cue
+from kg.extract.state import Event
+from kg.lang.data import LanguageData
+from kg.text.segment import Token
+
+TypeRule = Callable[[LanguageData, Event, Cue, list[Token]], None]
+TYPE_RULES: list[TypeRule] = []
+
+
+def type_rule(fn: TypeRule) -> TypeRule:
+    TYPE_RULES.append(fn)
+    return fn
+
+
+def adjust_type(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
+    for rule in TYPE_RULES:
+        rule(lang, ev, cue, toks)
+
+
+def _retype(ev: Event, change: dict) -> None:
+    ev.type = change.get("type", ev.type)
+    ev.cameo = str(change.get("cameo", ev.cameo))
+    ev.relation = change.get("relation", ev.relation)
+
+
+def has_goods(lang: LanguageData, toks: list[Token], clause: list[int] | None, cue: Cue) -> bool:
+    """A goods noun (অস্ত্র, খাদ্য) in the cue's clause (or sentence, without clauses)."""
+    cl = clause[cue.noun_end - 1] if clause else None
+    for k, t in enumerate(toks):
+        if clause and clause[k] != cl:
+            continue
+        if any(base in lang.lex.goods for base, _ in lang.morph.analyses(t.norm)):
+            return True
+    return False
+
+
+@type_rule
+def at_country(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
+    """Missiles fired at a country are an assault, not a show of force."""
+    if cue.pred.at_country and any(t.type == "Country" for t in ev.targets):
+        _retype(ev, cue.pred.at_country)
+
+
+@type_rule
+def goods(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
+    """Support or supply with arms, food or fuel named is aid."""
+    if cue.pred.goods and has_goods(lang, toks, None, cue):
+        _retype(ev, cue.pred.goods)
+        ev.mode = "military" if ev.type == "AID" else ev.mode
+
+
+@type_rule
+def mode_word(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
+    """সামরিক সহায়তা, অর্থনৈতিক সহযোগিতা: a mode word refines mode and CAMEO code."""
+    if cue.start > 0 and cue.is_noun:
+        words = lang.lex.mode_words
+        word = words.get(toks[cue.start - 1].norm)
+        word = word or next((words[w] for w in [toks[cue.start].norm] if w in words), None)
+        if word:
+            ev.mode = word.get("mode", ev.mode)
+            ev.cameo = str(word.get(ev.type, ev.cameo))
+
+
+@type_rule
+def promised(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
+    """Cooperation in the future tense is a promise (AGREE), as the schema codes it."""
+    gov = toks[cue.gov].norm if cue.gov is not None else ""
+    if cue.pred.future and gov and lang.morph.features(gov).future and cue.light_lemma not in (
+            "পাওয়া", "আসা"):
+        _retype(ev, cue.pred.future)

@@ -1,0 +1,49 @@
+"""The language data the extractor reads, loaded once and bundled.
+
+Word lists come from seeds/lexicon/morphology.yaml (demonstratives, clause openers …);
+this bundle only turns them into sets, so that every extraction module asks the same
+object instead of re-reading lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.lang.calendar import Calendar, default_calendar
+from kg.lang.glossary import default_glossary
+from kg.lang.lexicon import Lexicon, default_lexicon
+from kg.lang.morphology import Morphology, default_morphology
+
+
+@dataclass(slots=True)
+class LanguageData:
+    lex: Lexicon
+    morph: Morphology
+    cal: Calendar
+    glossary: dict[str, str]
+    demonstratives: set[str] = field(init=False)
+    predicative: set[str] = field(init=False)
+    openers: set[str] = field(init=False)
+    relatives: set[str] = field(init=False)
+    complementisers: set[str] = field(init=False)
+    response_words: set[str] = field(init=False)
+    compound_heads: set[str] = field(init=False)
+    conditional_words: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        words = self.morph.word_list
+        self.demonstratives = set(words("demonstratives"))
+        self.predicative = set(words("predicative_markers"))
+        self.openers = set(words("clause_openers"))
+        self.relatives = set(words("relatives"))
+        self.complementisers = set(words("complementisers"))
+        self.response_words = set(words("response_words"))
+        self.compound_heads = set(words("compound_verb_heads"))
+        self.conditional_words = set(words("conditional_words"))
+
+
+@cache
+def default_language() -> LanguageData:
+    return LanguageData(default_lexicon(), default_morphology(), default_calendar(),
+                        default_glossary())

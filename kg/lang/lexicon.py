@@ -1,0 +1,116 @@
+"""The predicate lexicon (seeds/lexicon/predicates.yaml) as Python objects.
+
+A predicate is an event noun (সফর, নিষেধাজ্ঞা) with the light verbs that make it a
+clause (সফর করা, নিষেধাজ্ঞা আরোপ করা), or a verb that is an event on its own (বলা).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.errors import KgError
+from kg.lang.morphology import _load_yaml
+from kg.lang.phrases import PhraseIndex
+from kg.resources import seeds_dir
+from kg.schema import EVENT_TYPES
+from kg.text.segment import norm_token
+
+Words = tuple[str, ...]
+
+
+def _words(phrase: str) -> Words:
+    return tuple(norm_token(w) for w in str(phrase).split())
+
+
+@dataclass(frozen=True, slots=True)
+class LightVerb:
+    """Fixed words then a verb lemma: "আরোপ করা" → (("আরোপ",), "করা")."""
+
+    prefix: Words
+    lemma: str
+
+
+@dataclass(slots=True)
+class Predicate:
+    id: str
+    type: str
+    cameo: str
+    relation: str
+    mode: str
+    frame: str = "agent"
+    nouns: list[Words] = field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)
+    light: list[LightVerb] = field(default_factory=list)
+    nominal: bool = False
+    needs: frozenset[str] = frozenset()
+    symmetric: bool = False
+    future: dict | None = None
+    goods: dict | None = None
+    target_from: str | None = None
+    at_country: dict | None = None
+
+
+class Lexicon:
+    """Predicates indexed for matching, plus frames, mode words and goods nouns."""
+
+    def __init__(self, data: dict) -> None:
+        self.predicates = [_predicate(p) for p in data.get("predicates", [])]
+        generic = [_words(g) for g in data.get("generic_light", [])]
+        for pred in self.predicates:
+            if pred.nouns and pred.type != "STATEMENT":
+                pred.light += [LightVerb(w[:-1], w[-1]) for w in generic]
+        self.frames: dict[str, dict[str, str]] = data.get("frames", {})
+        self.light_frames = {norm_token(k): v for k, v in data.get("light_frames", {}).items()}
+        self.mode_words = {norm_token(k): v for k, v in data.get("mode_words", {}).items()}
+        self.goods = {norm_token(g) for g in data.get("goods", [])}
+        self.agreement_nouns: PhraseIndex[int] = PhraseIndex()
+        for n, words in enumerate(_words(a) for a in data.get("agreement_nouns", [])):
+            self.agreement_nouns.add(words, n)  # n: file order decides between matches
+        self.nouns: PhraseIndex[Predicate] = PhraseIndex()
+        self.verbs: dict[str, list[Predicate]] = {}
+        for pred in self.predicates:
+            for noun in pred.nouns:
+                self.nouns.add(noun, pred)
+            for lemma in pred.verbs:
+                self.verbs.setdefault(lemma, []).append(pred)
+        self.nouns.longest_first()
+        unknown = set(self.frames) | {"agent"}
+        for pred in self.predicates:
+            if pred.frame not in unknown:
+                raise KgError(f"predicates.yaml: {pred.id}: unknown frame {pred.frame!r}")
+
+    def frame(self, name: str) -> dict[str, str]:
+        return self.frames.get(name, self.frames.get("agent", {}))
+
+
+def _predicate(raw: dict) -> Predicate:
+    if raw.get("type") not in EVENT_TYPES:
+        raise KgError(f"predicates.yaml: {raw.get('id')}: unknown type {raw.get('type')!r}")
+    light = []
+    for item in raw.get("light", []) or []:
+        words = _words(item)
+        light.append(LightVerb(words[:-1], words[-1]))
+    return Predicate(
+        id=raw["id"],
+        type=raw["type"],
+        cameo=str(raw.get("cameo", "")),
+        relation=raw["relation"],
+        mode=raw.get("mode", ""),
+        frame=raw.get("frame", "agent"),
+        nouns=[_words(n) for n in raw.get("nouns", []) or []],
+        verbs=[norm_token(v) for v in raw.get("verbs", []) or []],
+        light=light,
+        nominal=bool(raw.get("nominal", False)),
+        needs=frozenset(raw.get("needs", []) or []),
+        symmetric=bool(raw.get("symmetric", False)),
+        future=raw.get("future"),
+        goods=raw.get("goods"),
+        target_from=raw.get("target_from"),
+        at_country=raw.get("at_country"),
+    )
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return Lexicon(_load_yaml(seeds_dir() / "lexicon" / "predicates.yaml"))

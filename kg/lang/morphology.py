@@ -1,0 +1,108 @@
+"""Bengali morphology as the extractor needs it: case endings, postpositions, verb forms.
+
+All the language facts live in seeds/lexicon/morphology.yaml and verbs.yaml; this module
+turns them into fast look-ups. Strings are compared in the `norm` form of kg.text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from kg.errors import KgError
+from kg.resources import seeds_dir
+from kg.text.segment import norm_token
+
+CASES = ("gen", "acc", "loc", "plain")
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KgError(f"{path}: cannot load lexicon ({exc})") from None
+    if not isinstance(data, dict):
+        raise KgError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _norm_list(items: list) -> list[str]:
+    return [norm_token(str(x)) for x in items or []]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFeatures:
+    future: bool = False
+    conditional: bool = False
+    concessive: bool = False
+    negated: bool = False
+
+
+class Morphology:
+    """Case analysis of nouns and lemma/feature analysis of verbs."""
+
+    def __init__(self, data: dict, verbs: dict) -> None:
+        suffixes: list[tuple[str, str]] = []
+        for case in CASES:
+            for s in _norm_list(data.get("case_suffixes", {}).get(case, [])):
+                suffixes.append((s, case))
+        clitics = sorted(set(_norm_list(data.get("clitics", []))), key=len, reverse=True)
+        combos = {(s, case) for s, case in suffixes}
+        combos |= {(s + c, case) for s, case in suffixes for c in clitics}
+        combos |= {(c, "plain") for c in clitics}
+        self.suffixes = sorted(combos, key=lambda x: -len(x[0]))
+        self._analyses: dict[str, list[tuple[str, str]]] = {}
+        self.postpositions = {norm_token(k): v for k, v in data.get("postpositions", {}).items()}
+        self.lists = {k: _norm_list(v) for k, v in data.items() if isinstance(v, list)}
+        self.verb_forms: dict[str, str] = {}
+        for lemma, forms in verbs.items():
+            lemma_n = norm_token(lemma)
+            for form in _norm_list(forms):
+                self.verb_forms.setdefault(form, lemma_n)
+        self._future = tuple(self.lists.get("future_endings", []))
+        self._cond = tuple(self.lists.get("conditional_endings", []))
+        self._conc = tuple(self.lists.get("concessive_endings", []))
+        self._neg = tuple(self.lists.get("negative_endings", []))
+
+    def analyses(self, word: str) -> list[tuple[str, str]]:
+        """(base, case) readings of a word: the bare word, and each ending stripped.
+        Memoised: every stage asks about the same few thousand word forms."""
+        cached = self._analyses.get(word)
+        if cached is None:
+            cached = [(word, "plain")]
+            for suffix, case in self.suffixes:
+                if len(word) > len(suffix) + 1 and word.endswith(suffix):
+                    cached.append((word[: -len(suffix)], case))
+            if len(self._analyses) < 500_000:
+                self._analyses[word] = cached
+        return cached
+
+    def lemma(self, word: str) -> str | None:
+        return self.verb_forms.get(word)
+
+    def features(self, word: str, following: str = "") -> VerbFeatures:
+        """Tense/mood/polarity of a verb form, and of a following negative particle."""
+        concessive = word.endswith(self._conc)
+        return VerbFeatures(
+            future=word.endswith(self._future) and self.lemma(word) is not None,
+            conditional=word.endswith(self._cond)
+            and self.lemma(word) is not None
+            and not concessive
+            and word not in self.lists.get("not_conditional", []),
+            concessive=concessive,
+            negated=word.endswith(self._neg) or word in self.lists.get("negative_words", [])
+            or following in self.lists.get("negative_words", []),
+        )
+
+    def word_list(self, name: str) -> list[str]:
+        return self.lists.get(name, [])
+
+
+@cache
+def default_morphology() -> Morphology:
+    base = seeds_dir() / "lexicon"
+    return Morphology(_load_yaml(base / "morphology.yaml"), _load_yaml(base / "verbs.yaml"))

@@ -1,0 +1,52 @@
+"""SHACL validation (pySHACL) of a graph file against ontology/shapes.ttl."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.errors import KgError
+from kg.rdf.write import format_for
+from kg.resources import ontology_dir
+
+
+@cache
+def shapes_graph() -> Graph:
+    g = Graph()
+    g.parse(ontology_dir() / "shapes.ttl", format="turtle")
+    return g
+
+
+def load_any(path: Path) -> Graph:
+    """Any RDF file kg writes, with named graphs merged into one graph."""
+    if not path.is_file():
+        raise KgError(f"{path}: no such file")
+    fmt = format_for(str(path), None)
+    try:
+        if fmt in ("nquads", "trig"):
+            ds = Dataset()
+            ds.parse(path, format=fmt)
+            merged = Graph()
+            for s, p, o, _g in ds.quads((None, None, None, None)):
+                merged.add((s, p, o))
+            return merged
+        g = Graph()
+        g.parse(path, format=fmt)
+        return g
+    except Exception as exc:  # rdflib raises many parser error types
+        raise KgError(f"{path}: cannot parse as {fmt} ({type(exc).__name__}: "
+                      f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+
+
+def validate_graph(graph: Graph) -> tuple[bool, str]:
+    from pyshacl import validate
+
+    conforms, _report_graph, text = validate(graph, shacl_graph=shapes_graph(),
+                                             inference="rdfs", advanced=True)
+    return bool(conforms), str(text)
+
+
+def validate_file(path: Path) -> tuple[bool, str]:
+    return validate_graph(load_any(path))

@@ -1,0 +1,110 @@
+"""RDF namespaces and the IRI scheme: one place decides what every node is called.
+
+IRIs are flat (`…/event/<doc>-<sentence>-<n>`), not `<doc>#…` fragments, because
+rdflib's Turtle writer slows down sharply with one namespace per document, and flat
+IRIs stay stable across runs: the same input always gives the same names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import quote
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+BASE = "https://w3id.org/kg-bn/"
+KGO = Namespace(BASE + "ontology#")
+REL = Namespace(BASE + "relation/")
+PLOVER = Namespace(BASE + "plover/")
+ID = Namespace(BASE + "id/")
+WD = Namespace("http://www.wikidata.org/entity/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SDO = Namespace("https://schema.org/")
+
+GRAPH_ONTOLOGY = URIRef(BASE + "graph/ontology")
+GRAPH_ACTORS = URIRef(BASE + "graph/actors")
+
+PREFIXES = {
+    "kgo": KGO,
+    "event": Namespace(BASE + "id/event/"),
+    "actor": Namespace(BASE + "id/actor/"),
+    "sentence": Namespace(BASE + "id/sentence/"),
+    "document": Namespace(BASE + "id/document/"),
+    "agreement": Namespace(BASE + "id/agreement/"),
+    "rel": REL,
+    "plover": PLOVER,
+    "kgid": ID,
+    "wd": WD,
+    "sem": SEM,
+    "schema": SDO,
+    "prov": PROV,
+    "skos": SKOS,
+    "owl": OWL,
+    "dcterms": DCTERMS,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "xsd": XSD,
+}
+
+
+
+def _slug(text: str) -> str:
+    return quote(re.sub(r"\s+", "-", text.strip()), safe="-._~")
+
+
+def event_class(event_type: str) -> URIRef:
+    """kgo:Agree, kgo:Consult, …: the OWL class of an event category."""
+    return KGO[event_type.capitalize()]
+
+
+def type_concept(event_type: str) -> URIRef:
+    return PLOVER[event_type]
+
+
+def quad_concept(quad: str) -> URIRef:
+    return PLOVER[_camel(quad)]
+
+
+def context_iri(context: str) -> URIRef:
+    return KGO[context.capitalize()]
+
+
+def _camel(text: str) -> str:
+    return "".join(w.capitalize() for w in text.split())
+
+
+def document_iri(doc: str) -> URIRef:
+    return ID["document/" + _slug(doc)]
+
+
+def document_graph_iri(doc: str) -> URIRef:
+    return URIRef(BASE + "graph/document/" + _slug(doc))
+
+
+def sentence_iri(doc: str, index: int) -> URIRef:
+    return ID[f"sentence/{_slug(doc)}-{index}"]
+
+
+def event_iri(doc: str, sentence: int, n: int) -> URIRef:
+    return ID[f"event/{_slug(doc)}-{sentence}-{n}"]
+
+
+def entity_iri(wikidata: str | None, label: str, label_bn: str, etype: str) -> URIRef:
+    """Actors with a QID are named by it; others by a slug of the English label, or by a
+    hash of the Bengali label when there is no English one (unknown NER spans)."""
+    if wikidata:
+        return ID["actor/" + wikidata]
+    kind = "thing" if etype in ("Agreement", "Other") else "actor"
+    if label and label.isascii():
+        return ID[f"{kind}/{_slug(label.lower())}"]
+    digest = hashlib.sha1(label_bn.encode("utf-8")).hexdigest()[:12]
+    return ID[f"{kind}/bn-{digest}"]
+
+
+def agreement_iri(doc: str, sentence: int, n: int) -> URIRef:
+    return ID[f"agreement/{_slug(doc)}-{sentence}-{n}"]
+
+
+SOFTWARE = ID["software/kg"]

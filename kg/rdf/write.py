@@ -1,0 +1,111 @@
+"""Writing RDF files: format by name or extension, atomically (temp file, then rename).
+
+rdflib is the graph API. `kg build` writes through kg.dataset: pyoxigraph's streaming
+writer over sorted statements, and rdflib's pretty writer (`serialize` here) for Turtle
+graphs of up to PRETTY_LIMIT triples, where it is fast enough and nicer to read. The store
+comparison behind that choice is in benchmarks/bench_build.py: on 100k triples rdflib's
+default store serialises Turtle ~40x slower than the Oxigraph store.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.errors import KgError
+from kg.rdf.quads import Quad, _bind
+
+FORMATS = {
+    "turtle": (".ttl", False),
+    "nt": (".nt", False),
+    "nquads": (".nq", True),
+    "trig": (".trig", True),
+    "json-ld": (".jsonld", True),
+}
+EXTENSIONS = {ext: name for name, (ext, _) in FORMATS.items()}
+EXTENSIONS[".json"] = "json-ld"
+EXTENSIONS[".n3"] = "turtle"
+PRETTY_LIMIT = 50_000  # triples; above it the Oxigraph writer is used
+
+
+def format_for(path: str | None, fmt: str | None) -> str:
+    if fmt:
+        if fmt not in FORMATS:
+            raise KgError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        return fmt
+    if path and path != "-":
+        ext = Path(path).suffix.lower()
+        if ext in EXTENSIONS:
+            return EXTENSIONS[ext]
+    return "turtle"
+
+
+def serialize(quads: list[Quad], fmt: str) -> bytes:
+    """The quads in `fmt`; triple formats merge all named graphs into one graph."""
+    with_graphs = FORMATS[fmt][1]
+    if len(quads) > PRETTY_LIMIT or fmt in ("nt", "nquads"):
+        return _oxigraph(quads, fmt, with_graphs)
+    graph: Graph = Dataset() if with_graphs else Graph()
+    _bind(graph)
+    for s, p, o, g in quads:
+        if with_graphs:
+            graph.add((s, p, o, g))
+        else:
+            graph.add((s, p, o))
+    data = graph.serialize(format=fmt, encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def _oxigraph(quads: list[Quad], fmt: str, with_graphs: bool) -> bytes:
+    """Streaming write through the Oxigraph store behind rdflib (oxrdflib)."""
+    graph: Graph = Dataset(store="Oxigraph") if with_graphs else Graph(store="Oxigraph")
+    _bind(graph)
+    if with_graphs:
+        graph.addN(quads)
+    else:
+        graph.addN((s, p, o, graph) for s, p, o, _g in quads)
+    ox_format = {"turtle": "ox-turtle", "nt": "ox-nt", "nquads": "ox-nquads",
+                 "trig": "ox-trig"}.get(fmt, fmt)
+    data = graph.serialize(format=ox_format, encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write next to the target and rename: a crash never leaves half a file, and an
+    existing file is only replaced by a complete new one."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise KgError(f"{path}: directory {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        os.fchmod(fd, _mode_for(path))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise KgError(f"{path}: cannot write ({exc.strerror})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets 0666 less the umask (as
+    open() would), not mkstemp's private 0600."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    write_atomic(path, "".join(lines).encode("utf-8"))
