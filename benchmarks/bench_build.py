@@ -20,7 +20,6 @@ from rdflib import Graph
 from kg.lang.gazetteer import default_gazetteer
 from kg.pipeline import Pipeline
 from kg.rdf.dataset import build_dataset
-from kg.rdf.quads import all_quads
 from kg.settings import Settings
 from kg.text.documents import Document
 from kg.text.segment import normalize
@@ -64,11 +63,11 @@ def main(n: int, parse: bool) -> None:
           f"  {n_events / total:10.0f} events/s  {n_quads / total:10.0f} triples/s")
     print(f"peak memory        {peak_mb():8.0f} MB")
     if not parse:
-        compare_stores(all_quads(results, default_gazetteer())[:100_000])
+        compare_stores(build_dataset(results, default_gazetteer())[0].rdflib_quads()[:100_000])
 
 
 def compare_stores(quads: list) -> None:
-    """The measurement behind kg/export.py's choice of store."""
+    """The measurement behind kg/rdf/write.py's choice of store."""
     print(f"\nstore comparison on {len(quads)} triples (Turtle):")
     for store, fmt in (("default", "turtle"), ("Oxigraph", "ox-turtle")):
         t0 = time.perf_counter()

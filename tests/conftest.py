@@ -16,9 +16,20 @@ HELDOUT_GOLD = DATA / "heldout_gold.jsonl"
 
 @pytest.fixture(scope="session")
 def pipeline():
+    """The default pipeline: with the Stanza parse (the models ship with kg)."""
     from kg.pipeline import Pipeline
+    from kg.settings import Settings
 
-    return Pipeline()
+    return Pipeline(Settings(parse=True))
+
+
+@pytest.fixture(scope="session")
+def rules_pipeline():
+    """Case-marker rules only (`--no-parse`, KG_NO_PARSE=1)."""
+    from kg.pipeline import Pipeline
+    from kg.settings import Settings
+
+    return Pipeline(Settings(parse=False))
 
 
 @pytest.fixture(scope="session")
@@ -37,9 +48,10 @@ def seed_records(seed_results):
 def seed_graph_file(tmp_path_factory, seed_results) -> Path:
     """The seed article's graph as `kg build` writes it (Turtle)."""
     from kg.lang.gazetteer import default_gazetteer
-    from kg.rdf.quads import all_quads
-    from kg.rdf.write import serialize, write_atomic
+    from kg.rdf.dataset import build_dataset
+    from kg.rdf.write import write_atomic
 
     path = tmp_path_factory.mktemp("seed") / "graph.ttl"
-    write_atomic(path, serialize(all_quads(seed_results, default_gazetteer()), "turtle"))
+    dataset, _ = build_dataset(seed_results, default_gazetteer())
+    write_atomic(path, dataset.serialize("turtle"))
     return path

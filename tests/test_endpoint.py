@@ -35,7 +35,7 @@ from kg.serve.endpoint import (
     select,
 )
 from tests.conftest import SEED_ARTICLE
-from tests.test_dataset import (
+from tests.rdf.test_dataset import (
     ACTORS,
     DOC_GRAPH,
     corpus,  # noqa: F401 - a module fixture shared with test_dataset
@@ -61,7 +61,7 @@ def oxigraph():
 @pytest.fixture(scope="module")
 def files(tmp_path_factory, corpus):  # noqa: F811 - the fixture imported above
     """all.trig (doc-a, doc-b, doc-c), changed.trig (doc-b shortened), seed.trig."""
-    from kg.cli import build
+    from kg.cli.build import build
 
     tmp = tmp_path_factory.mktemp("endpoint")
     out = {"all": tmp / "all.trig", "changed": tmp / "changed.trig", "seed": tmp / "seed.trig"}

@@ -15,11 +15,12 @@ final dot), not as rdflib terms. Why strings:
 Writing: N-Triples and N-Quads are the sorted statements themselves; Turtle, TriG and
 JSON-LD go through pyoxigraph's streaming parser and writer (1M quads → TriG on disk in
 3-4.5 s on this 2-core machine, benchmarks/bench_push.py; rdflib on oxrdflib's store,
-the path kg.export takes above 50k triples, took 11 s on the same quads). Every IRI and language tag
-is checked once, when first seen, so the writer can parse its own text leniently, and an
-invalid term fails the build instead of a SPARQL server's upload. Small Turtle files still
-get rdflib's grouped, sorted pretty output (kg.export.serialize); rdflib's TriG and JSON-LD
-writers are not used because their output order changes from one process to the next.
+the path kg.rdf.write takes above 50k triples, took 11 s on the same quads). Every IRI and
+language tag is checked once, when first seen, so the writer can parse its own text
+leniently, and an invalid term fails the build instead of a SPARQL server's upload. Small
+Turtle files still get rdflib's grouped, sorted pretty output (kg.rdf.write.serialize);
+rdflib's TriG and JSON-LD writers are not used because their output order changes from
+one process to the next.
 rdflib stays the graph API: kg.rdf emits rdflib terms and `rdflib_quads` gives them back.
 """
 
@@ -35,6 +36,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.rdf.formats import DATASET_FORMATS, FORMATS, format_for, ox_format
 from kg.rdf.vocab import BASE, GRAPH_ONTOLOGY, KGO, PREFIXES, XSD
 
 if TYPE_CHECKING:
@@ -43,7 +45,6 @@ if TYPE_CHECKING:
 
 DEFAULT_GRAPH = ""  # key of the default graph
 DOCUMENT_GRAPH_PREFIX = BASE + "graph/document/"  # kg.vocab.document_graph_iri
-DATASET_FORMATS = ("trig", "nquads")
 PRETTY_FORMATS = ("turtle",)  # rdflib's TriG and JSON-LD output order varies per process
 _XSD_STRING = str(XSD.string)
 _RELATION = f"<{KGO.relation}>"
@@ -150,8 +151,6 @@ class Dataset:
     @classmethod
     def read(cls, path: Path) -> Dataset:
         """Any RDF file kg writes (format from the extension), parsed strictly."""
-        from kg.rdf.write import format_for
-
         if not path.is_file():
             raise KgError(f"{path}: no such file")
         fmt = format_for(str(path), None)
@@ -236,7 +235,7 @@ class Dataset:
 
     # ------------------------------------------------------------------ writing
     def serialize(self, fmt: str, pretty_limit: int | None = None) -> bytes:
-        """The dataset in `fmt` (kg.export.FORMATS); triple formats merge all graphs.
+        """The dataset in `fmt` (kg.rdf.formats); triple formats merge all graphs.
 
         Same dataset → byte-identical output, whichever path writes it."""
         from kg.rdf.write import PRETTY_LIMIT, serialize
@@ -248,11 +247,9 @@ class Dataset:
 
     def stream(self, fmt: str) -> bytes:
         """pyoxigraph's strict parser and streaming writer over the sorted statements."""
-        from kg.rdf.write import FORMATS
-
         if fmt not in FORMATS:
             raise KgError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        with_graphs = FORMATS[fmt][1]
+        with_graphs = FORMATS[fmt].named_graphs
         text = self.nquads() if with_graphs else self.ntriples()
         if fmt in ("nt", "nquads"):
             return text.encode("utf-8")  # already pyoxigraph's canonical N-Triples/N-Quads
@@ -279,8 +276,6 @@ def build_dataset(results: list[DocumentResult], gazetteer: Gazetteer,
     """`kg build`: the documents' dataset, or `base` (a TriG / N-Quads file, if it
     exists) with these documents added or replaced by id."""
     if base is not None and base.exists():
-        from kg.rdf.write import format_for
-
         if format_for(str(base), None) not in DATASET_FORMATS:
             raise KgError(f"{base}: --append needs a TriG (.trig) or N-Quads (.nq) dataset")
         ds = Dataset.read(base)
@@ -305,13 +300,6 @@ def _rdflib(term) -> Node:
         return Literal(term.value, lang=term.language)
     datatype = term.datatype.value
     return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
-
-
-def ox_format(fmt: str) -> ox.RdfFormat:
-    """The pyoxigraph format of a kg format name (kg.export.FORMATS)."""
-    return {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-            "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
-            "json-ld": ox.RdfFormat.JSON_LD}[fmt]
 
 
 def _first_line(exc: BaseException) -> str:

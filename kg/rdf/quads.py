@@ -211,20 +211,6 @@ def ontology_quads(relations: Iterable[str]) -> Iterator[Quad]:
             lang="en"), g
 
 
-def all_quads(results: list[DocumentResult], gazetteer: Gazetteer) -> list[Quad]:
-    """Every quad of a build, de-duplicated and sorted (stable output)."""
-    actors: dict[str, Entity] = {}
-    relations = []
-    quads: set[Quad] = set()
-    for res in results:
-        actors.update(res.actors)
-        relations += [r["relation"] for r in res.records]
-        quads.update(document_quads(res))
-    quads.update(actor_quads(sorted(actors.values(), key=lambda a: a.key), gazetteer))
-    quads.update(ontology_quads(relations))
-    return sorted(quads, key=lambda q: (q[3], q[0], q[1], q[2]))
-
-
 def _bind(graph: Graph) -> None:
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)

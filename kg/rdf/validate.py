@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import KgError
-from kg.rdf.write import format_for
+from kg.rdf.formats import FORMATS, format_for
 from kg.resources import ontology_dir
 
 
@@ -25,7 +25,7 @@ def load_any(path: Path) -> Graph:
         raise KgError(f"{path}: no such file")
     fmt = format_for(str(path), None)
     try:
-        if fmt in ("nquads", "trig"):
+        if FORMATS[fmt].named_graphs and fmt != "json-ld":
             ds = Dataset()
             ds.parse(path, format=fmt)
             merged = Graph()

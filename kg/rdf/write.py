@@ -17,36 +17,15 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import KgError
+from kg.rdf.formats import FORMATS
 from kg.rdf.quads import Quad, _bind
 
-FORMATS = {
-    "turtle": (".ttl", False),
-    "nt": (".nt", False),
-    "nquads": (".nq", True),
-    "trig": (".trig", True),
-    "json-ld": (".jsonld", True),
-}
-EXTENSIONS = {ext: name for name, (ext, _) in FORMATS.items()}
-EXTENSIONS[".json"] = "json-ld"
-EXTENSIONS[".n3"] = "turtle"
 PRETTY_LIMIT = 50_000  # triples; above it the Oxigraph writer is used
-
-
-def format_for(path: str | None, fmt: str | None) -> str:
-    if fmt:
-        if fmt not in FORMATS:
-            raise KgError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        return fmt
-    if path and path != "-":
-        ext = Path(path).suffix.lower()
-        if ext in EXTENSIONS:
-            return EXTENSIONS[ext]
-    return "turtle"
 
 
 def serialize(quads: list[Quad], fmt: str) -> bytes:
     """The quads in `fmt`; triple formats merge all named graphs into one graph."""
-    with_graphs = FORMATS[fmt][1]
+    with_graphs = FORMATS[fmt].named_graphs
     if len(quads) > PRETTY_LIMIT or fmt in ("nt", "nquads"):
         return _oxigraph(quads, fmt, with_graphs)
     graph: Graph = Dataset() if with_graphs else Graph()

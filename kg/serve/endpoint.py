@@ -443,12 +443,12 @@ def check_port(port: int) -> None:
 
 def load_store(location: Path, path: Path) -> None:
     """`oxigraph load`: the file into the store; a triple file goes to MERGED_GRAPH."""
-    from kg.rdf.write import FORMATS, format_for
+    from kg.rdf.formats import FORMATS, format_for
 
     fmt = format_for(str(path), None)
     args = [oxigraph_command(), "load", "--location", str(location), "--file", str(path),
-            "--format", FORMATS[fmt][0].lstrip(".")]
-    if not FORMATS[fmt][1]:
+            "--format", FORMATS[fmt].extension.lstrip(".")]
+    if not FORMATS[fmt].named_graphs:
         args += ["--graph", MERGED_GRAPH]
     done = subprocess.run(args, capture_output=True, text=True, check=False)
     if done.returncode != 0:

@@ -7,8 +7,7 @@ import pytest
 
 from kg.text.documents import Document
 from kg.text.segment import normalize
-
-from .conftest import DATA
+from tests.conftest import DATA
 
 EXPECTED = [
     ("CONSULT", "S. Jaishankar", "Bangladesh"),
@@ -45,7 +44,7 @@ EXPECTED = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def found(pipeline):
     text = normalize((DATA / "unseen_news_bn.txt").read_text(encoding="utf-8"))
     records = pipeline.run(Document("unseen", text, dt.date(2025, 3, 12))).records

@@ -9,8 +9,7 @@ import pytest
 from rdflib import Graph, Literal
 
 from kg.rdf.validate import validate_file
-
-from .conftest import SEED_ARTICLE
+from tests.conftest import SEED_ARTICLE
 
 PREFIXES = """
 PREFIX kgo: <https://w3id.org/kg-bn/ontology#>

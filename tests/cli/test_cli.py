@@ -10,8 +10,7 @@ from rdflib import RDF, Graph
 
 from kg.cli import cli
 from kg.rdf.vocab import KGO
-
-from .conftest import SEED_ARTICLE, SEED_GOLD
+from tests.conftest import SEED_ARTICLE, SEED_GOLD
 
 
 def run(*args, input=None):

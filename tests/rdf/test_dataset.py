@@ -77,9 +77,9 @@ def corpus(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def seed_quads(seed_results):
     from kg.lang.gazetteer import default_gazetteer
-    from kg.rdf.quads import all_quads
+    from kg.rdf.dataset import build_dataset
 
-    return all_quads(seed_results, default_gazetteer())
+    return build_dataset(seed_results, default_gazetteer())[0].rdflib_quads()
 
 
 # ---------------------------------------------------------------- terms

@@ -1,0 +1,187 @@
+"""`kg extract`, `kg build`, `kg evaluate`, `kg validate`: text in, events and graphs out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from kg.errors import KgError
+from kg.rdf.formats import FORMATS as RDF_FORMATS
+
+
+def _documents(paths: tuple[str, ...]) -> list:
+    from kg.text.documents import read_inputs
+
+    if not paths:
+        raise KgError("no input: name .txt/.jsonl files, directories, or - for stdin")
+    return read_inputs(paths)
+
+
+def _results(paths: tuple[str, ...], use_parse: bool | None = None) -> list:
+    docs = _documents(paths)
+    pipeline = _pipeline(use_parse)
+    return [pipeline.run(d) for d in docs]
+
+
+@click.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout).")
+@click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
+def extract(paths: tuple[str, ...], output: str, no_parse: bool) -> None:
+    """Extract events from PATHS (.txt, .jsonl, directories, - for stdin) as JSON Lines."""
+    from kg.extract.records import public
+    from kg.rdf.write import write_lines
+
+    results = _results(paths, False if no_parse else None)
+    lines = [json.dumps(public(r), ensure_ascii=False) + "\n"
+             for res in results for r in res.records]
+    if output == "-":
+        sys.stdout.write("".join(lines))
+    else:
+        write_lines(Path(output), lines)
+        click.echo(f"{len(lines)} events from {len(results)} documents → {output}", err=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1)
+@click.option("-o", "--output", default=None,
+              help="Graph file; - for stdout. The format follows the extension. "
+                   "[default: graph.ttl, or the --append file]")
+@click.option("--format", "fmt", type=click.Choice(list(RDF_FORMATS)),
+              help="RDF format (default: from the extension, else Turtle).")
+@click.option("--append", "append_to", type=click.Path(dir_okay=False),
+              help="Add or replace PATHS' documents (by id) in this TriG/N-Quads dataset, "
+                   "keeping its other documents (created if missing).")
+@click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
+def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
+          append_to: str | None, no_parse: bool) -> None:
+    """Build the RDF knowledge graph of PATHS (one named graph per document)."""
+    from kg.lang.gazetteer import default_gazetteer
+    from kg.rdf.dataset import build_dataset
+    from kg.rdf.formats import format_for
+    from kg.rdf.write import write_atomic
+
+    results = _results(paths, False if no_parse else None)
+    output = output or append_to or "graph.ttl"
+    fmt = format_for(output, fmt)
+    base = Path(append_to) if append_to else None
+    dataset, counts = build_dataset(results, default_gazetteer(), base)
+    data = dataset.serialize(fmt)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        out = sys.stderr
+    else:
+        write_atomic(Path(output), data)
+        out = sys.stdout
+    _summary(results, dataset.quad_count(), output, fmt, out)
+    if base is not None:
+        print(f"documents: {counts['added']} added, {counts['replaced']} replaced, "
+              f"{counts['kept']} kept from {append_to}", file=out)
+
+
+def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
+    records = [r for res in results for r in res.records]
+    types = Counter(r["type"] for r in records)
+    actors: Counter[str] = Counter()
+    for r in records:
+        for a in r["source"] + r["target"]:
+            actors[a["label"]] += 1
+    where = "stdout" if output == "-" else output
+    print(f"graph: {where} ({fmt}, {n_quads} triples) from {len(results)} documents, "
+          f"{len(records)} events", file=out)
+    if types:
+        print("events by type: " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
+              file=out)
+        print("most active actors: " + ", ".join(f"{a} ({n})" for a, n in
+                                                actors.most_common(5)), file=out)
+
+
+@click.command()
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--pred", "pred_file", type=click.Path(dir_okay=False),
+              help="Score these predictions (JSON Lines records) instead of running kg.")
+@click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
+@click.option("--ablation", is_flag=True,
+              help="Score both with and without the parse, and print both.")
+@click.option("-v", "--verbose", is_flag=True, help="List misses and false positives.")
+def evaluate(gold: str, pred_file: str | None, no_parse: bool, ablation: bool,
+             verbose: bool) -> None:
+    """Score extraction against a gold file (event-schema.md §5): P, R, F1 per type."""
+    from kg.evaluate import format_report, load_gold
+
+    gold_docs = load_gold(Path(gold))
+    if pred_file:
+        scores = _score(gold_docs, _predictions(Path(pred_file)))
+        click.echo(format_report(Path(gold).name, scores, verbose))
+        return
+    settings: list[bool | None] = [False, True] if ablation else [False if no_parse else None]
+    for use_parse in settings:
+        pipeline = _pipeline(use_parse)
+        label = f"{Path(gold).name} [{'parse' if pipeline.parsing else 'no parse'}]"
+        scores = _score(gold_docs, _run_gold(gold_docs, pipeline, gold))
+        click.echo(format_report(label, scores, verbose))
+
+
+def _predictions(path: Path) -> dict[str, list[dict]]:
+    from kg.text.documents import read_text
+
+    by_doc: dict[str, list[dict]] = {}
+    for n, line in enumerate(read_text(path).splitlines(), 1):
+        if line.strip():
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise KgError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
+            by_doc.setdefault(rec.get("doc"), []).append(rec)
+    return by_doc
+
+
+def _run_gold(gold_docs: list[dict], pipeline, where: str) -> dict[str, list[dict]]:
+    from kg.text.documents import Document, parse_date
+    from kg.text.segment import normalize
+
+    out = {}
+    for g in gold_docs:
+        doc = Document(g["doc"], normalize(g.get("text", "")), parse_date(g.get("date"), where))
+        out[g["doc"]] = pipeline.run(doc).records
+    return out
+
+
+def _score(gold_docs: list[dict], by_doc: dict[str, list[dict]]):
+    from kg.evaluate import Matcher, Scores, score_document
+    from kg.lang.gazetteer import default_gazetteer
+
+    scores = Scores()
+    matcher = Matcher(default_gazetteer())
+    for g in gold_docs:
+        score_document(g, by_doc.get(g["doc"], []), matcher, scores)
+    return scores
+
+
+def _pipeline(use_parse: bool | None):
+    """None: as the environment says (parse when the models are installed); True: require
+    the models; False: rules only."""
+    from kg.pipeline import Pipeline
+    from kg.settings import Settings
+
+    return Pipeline(Settings.from_env(parse=use_parse))
+
+
+@click.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="Print the full SHACL report.")
+def validate(graph_file: str, verbose: bool) -> None:
+    """Validate an RDF file against the kg SHACL shapes (exit 1 if it does not conform)."""
+    from kg.rdf.validate import validate_file
+
+    conforms, report = validate_file(Path(graph_file))
+    if conforms:
+        click.echo(f"{graph_file}: conforms")
+        return
+    click.echo(f"{graph_file}: does NOT conform", err=True)
+    click.echo(report if verbose else report.splitlines()[0] if report else "", err=True)
+    sys.exit(1)
