@@ -30,6 +30,10 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
 )}
 
 ACTOR_TYPES = frozenset(k.name for k in KINDS.values() if k.actor)
+# Organisations that report (news agencies and outlets, the gazetteer's `kind` column):
+# recognised, so that their names are not read as anything else, but never actors: an
+# agency reports what others did and said (event-schema.md §3; seeds/news/ANNOTATION.md).
+REPORTER_KINDS = frozenset({"media"})
 TARGET_TYPES = ACTOR_TYPES | frozenset(k.name for k in KINDS.values() if k.target_only)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.entities.mention import Mention
+from kg.kinds import REPORTER_KINDS
 from kg.lang.gazetteer import HEAD_ROLES, Entity, Gazetteer
 
 
@@ -50,8 +51,21 @@ class DocumentContext:
                   c.office_at(self.year).held_in(self.year)]
         return active[:1] if len(active) == 1 else []
 
+    def _earlier_full_name(self, word: str, candidates: list[Entity]) -> Entity | None:
+        """A bare surname (আলবানিজ) after a full name (ফ্রানচেস্কা আলবানিজ) is that person,
+        even if the gazetteer lists the surname for someone else."""
+        if not candidates or any(c.key in self.last_seen for c in candidates):
+            return None
+        earlier = [p for k, p in self.known.items() if p.type == "Person"
+                   and any(len(n.split()) > 1 and n.split()[-1] == word for n in p.names_bn)]
+        return max(earlier, key=lambda p: self.last_seen[p.key]) if earlier else None
+
     def _resolve_one(self, m: Mention) -> list[Entity]:
         kind = m.kind
+        if kind == "name" and len(m.words) == 1:
+            earlier = self._earlier_full_name(m.words[0], m.candidates)
+            if earlier is not None:
+                return [earlier]
         if kind in ("name", "capital", "demonym", "unit", "ner", "adjective"):
             return self._pick(m.candidates)
         if kind == "bound_pair":
@@ -93,6 +107,8 @@ class DocumentContext:
             hits = [p for p in recent if any(o.role in roles for o in p.offices)]
             return self._pick(hits)
         holders = self.gaz.holders(aff.key, roles, self.year)
+        if m.role == "leader":
+            holders = _top_leaders(holders, aff, self.year)
         mentioned = [h for h in holders if h.key in self.person_counts]
         if mentioned or len(holders) == 1:
             picked = self._pick(mentioned or holders)
@@ -118,5 +134,24 @@ class DocumentContext:
             self.country_counts[e.key] += 1
             if kind in ("name", "capital", "this_country"):
                 self.last_country = e
-        elif e.type == "Organization":
+        elif e.type == "Organization" and e.kind not in REPORTER_KINDS:
             self.last_org = e
+
+
+# "The leader" of a state is its highest office: the supreme leader over the president,
+# the president over the prime minister … (দেশটির নেতা: Kim Jong Un, not the premier).
+LEADER_ORDER = ("supreme_leader", "king", "emir", "president", "chief_adviser", "chancellor",
+                "prime_minister", "state_counsellor", "head_of_state", "premier", "leader",
+                "group_leader", "secretary_general", "commission_president")
+
+
+def _top_leaders(holders: list[Entity], aff: Entity, year: int | None) -> list[Entity]:
+    def rank(p: Entity) -> int:
+        roles = [o.role for o in p.offices if o.affiliation in (aff.key, aff.wikidata)
+                 and o.held_in(year)]
+        return min((LEADER_ORDER.index(r) for r in roles if r in LEADER_ORDER),
+                   default=len(LEADER_ORDER))
+    if not holders:
+        return holders
+    best = min(rank(p) for p in holders)
+    return [p for p in holders if rank(p) == best]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.kinds import ACTOR_TYPES
+from kg.kinds import ACTOR_TYPES, REPORTER_KINDS
 from kg.lang.gazetteer import Entity
 
 
@@ -26,6 +26,7 @@ class Mention:
     affiliation: Entity | None = None
     group: int | None = None  # coordinated mentions share a group id
     role_label: str = ""  # the surface text of an absorbed role (রুশ প্রেসিডেন্ট)
+    words: tuple[str, ...] = ()  # the name as matched (base forms), for coreference
 
     @property
     def resolved(self) -> bool:
@@ -37,6 +38,6 @@ def entities_of(ms: list[Mention], types: frozenset[str] = ACTOR_TYPES) -> list[
     out: list[Entity] = []
     for m in ms:
         for e in m.entities:
-            if e not in out and e.type in types:
+            if e not in out and e.type in types and e.kind not in REPORTER_KINDS:
                 out.append(e)
     return out

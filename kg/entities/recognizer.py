@@ -16,6 +16,7 @@ from kg.entities.mention import Mention
 from kg.lang.gazetteer import Entity, Gazetteer, default_gazetteer
 from kg.lang.morphology import Morphology, default_morphology
 from kg.lang.phrases import PhraseIndex
+from kg.lang.skeleton import MIN_LETTERS, skeleton
 from kg.resources import seeds_dir
 from kg.text.segment import Sentence, norm_token
 
@@ -49,6 +50,7 @@ class EntityRecognizer:
     def __init__(self, gazetteer: Gazetteer, morph: Morphology) -> None:
         self.gaz = gazetteer
         self.morph = morph
+        self.place_heads = set(morph.word_list("place_heads"))
         self.index: PhraseIndex[_Pattern] = PhraseIndex()
         surface: dict[tuple[Words, str], list[Entity]] = {}
         for e in gazetteer.entities:
@@ -61,6 +63,7 @@ class EntityRecognizer:
                     surface.setdefault((words, kind), []).append(e)
         for (words, kind), ents in surface.items():
             self._add(_Pattern(words, kind, tuple(ents)))
+        self.loose = _loose_index(surface, _skeleton_stop())
         for bn, kind, role in _roles():
             self._add(_Pattern(bn, kind, (), role))
         for kind in self.REFERENCE_KINDS:
@@ -70,6 +73,10 @@ class EntityRecognizer:
 
     def _add(self, pattern: _Pattern) -> None:
         self.index.add(pattern.words, pattern)
+
+    def loose_keys(self) -> set[str]:
+        return {w for entries in self.loose.by_last.values() for words, _ in entries
+                for w in words}
 
     def _candidates(self, sentence: Sentence) -> list[tuple[int, int, str, _Pattern]]:
         toks = sentence.tokens
@@ -81,9 +88,30 @@ class EntityRecognizer:
             if pat.kind == "pronouns_person":
                 case = _case_of_pronoun(word)
             found.append((m.start, m.end, case, pat))
+        # Names spelt another way (গুয়েট্রেস for গুতেরেস), on tokens no exact match took.
+        covered = {k for i, j, _c, _p in found for k in range(i, j)}
+        for m in self.loose.matches(toks, self.morph, key=skeleton,
+                                    skip=lambda j, _t: j in covered):
+            if not covered.intersection(range(m.start, m.end)):
+                found.append((m.start, m.end, m.case, m.value))
         # Longest span first, then the reading that strips the shortest ending.
         found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != "plain"))
         return found
+
+    def _place_modifier(self, sentence: Sentence, m: Mention) -> bool:
+        """দামেস্ক আন্তর্জাতিক বিমানবন্দরে: a bare country or capital before a place noun
+        only says where the place is."""
+        if m.kind not in ("name", "capital") or m.case != "plain":
+            return False
+        toks = sentence.tokens
+        for n in (1, 2):
+            if m.end + n > len(toks):
+                break
+            words = tuple(t.norm for t in toks[m.end : m.end + n - 1])
+            bases = {b for b, _ in self.morph.analyses(toks[m.end + n - 1].norm)}
+            if any(" ".join((*words, b)) in self.place_heads for b in bases):
+                return True
+        return False
 
     def _group(self, sentence: Sentence, m: Mention) -> bool:
         """তিন নেতা: a numeral before a role noun names a group, not an office holder."""
@@ -98,10 +126,13 @@ class EntityRecognizer:
                 continue
             taken.update(range(i, j))
             chosen.append(
-                Mention(i, j, case, pat.kind, candidates=list(pat.entities), role=pat.role)
+                Mention(i, j, case, pat.kind, candidates=list(pat.entities), role=pat.role,
+                        words=pat.words)
             )
         chosen.sort(key=lambda m: m.start)
-        chosen = [m for m in chosen if not _dateline(sentence, m) and not self._group(sentence, m)]
+        chosen = [m for m in chosen if not _dateline(sentence, m) and not self._group(sentence, m)
+                  and not self._place_modifier(sentence, m)]
+        chosen = _drop_affiliated_modifiers(chosen)
         chosen = _combine_roles(chosen)
         self._postpositions(sentence, chosen)
         _coordinate(sentence, chosen, self.morph)
@@ -115,8 +146,6 @@ class EntityRecognizer:
                 pp = self.morph.postpositions.get(toks[k].norm)
                 if pp == "from" and toks[k].norm != "থেকে" and k + 1 < len(toks):
                     k += 1  # কাছ থেকে
-                if pp == "by":
-                    continue  # X-এর পক্ষ থেকে: X is still the one acting
                 if pp:
                     m.case = pp
 
@@ -127,6 +156,20 @@ def _dateline(sentence: Sentence, m: Mention) -> bool:
     if m.start != 0 or m.end + 1 >= len(toks) or toks[m.end].text != ",":
         return False
     return toks[m.end + 1].norm[:1].isdigit()
+
+
+def _drop_affiliated_modifiers(ms: list[Mention]) -> list[Mention]:
+    """জাতিসঙ্ঘ নিরাপত্তা পরিষদ, বাংলাদেশ সেনাবাহিনী: a bare name right before a body that
+    belongs to it names the body's owner; the body is the actor."""
+    out = []
+    for m, nxt in zip(ms, [*ms[1:], None], strict=False):
+        if (nxt is not None and m.case == "plain" and nxt.start == m.end and m.kind == "name"
+                and nxt.kind == "name" and any(
+                    o.affiliation and o.affiliation in (c.key, c.wikidata)
+                    for o in nxt.candidates for c in m.candidates)):
+            continue
+        out.append(m)
+    return out
 
 
 def _combine_roles(ms: list[Mention]) -> list[Mention]:
@@ -207,6 +250,46 @@ def _coordinate(sentence: Sentence, ms: list[Mention], morph: Morphology) -> Non
             members = [x for x in ms if x.group == a.group]
             b.kind = "bound_pair"
             b.candidates = [c for x in members for c in x.candidates[:1]]
+
+
+def _loose_index(surface: dict[tuple[Words, str], list[Entity]],
+                 stop: set[str]) -> PhraseIndex[_Pattern]:
+    """Names of actors by skeleton (kg.lang.skeleton), kept only where the skeleton is long
+    enough, names one entity only, and is no ordinary word (seeds/lexicon/skeleton_stop)."""
+    owners: dict[Words, set[str]] = {}
+    patterns: dict[Words, _Pattern] = {}
+    for (words, kind), ents in surface.items():
+        key = tuple(skeleton(w) for w in words)
+        owners.setdefault(key, set()).update(e.key for e in ents)
+        people = tuple(e for e in ents if e.type == "Person")
+        orgs = tuple(e for e in ents if e.type == "Organization")
+        if kind != "name" or any(_acronym(w) for w in words):
+            continue
+        if people and (len(key) > 1 and sum(map(len, key)) >= MIN_LETTERS + 2
+                       or len(key) == 1 and len(key[0]) > MIN_LETTERS):
+            patterns[key] = _Pattern(key, kind, people)
+        elif orgs and len(key) > 1 and sum(map(len, key)) >= 2 * MIN_LETTERS:
+            patterns[key] = _Pattern(key, kind, orgs)
+    index: PhraseIndex[_Pattern] = PhraseIndex()
+    for key, pat in patterns.items():
+        ordinary = key[0] in stop if len(key) == 1 else set(key) <= stop
+        if len(owners[key]) == 1 and not ordinary:
+            index.add(key, pat)
+    return index.longest_first()
+
+
+def _acronym(word: str) -> bool:
+    """আইএমএফ, ডব্লিউটিও: letters spelt out, where a skeleton keeps too little."""
+    return any(ch in "আইঈউঊএঐওঔ" for ch in word[1:])
+
+
+@cache
+def _skeleton_stop() -> set[str]:
+    path = seeds_dir() / "lexicon" / "skeleton_stop.txt"
+    if not path.is_file():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 @cache

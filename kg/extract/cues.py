@@ -33,6 +33,7 @@ class Cue:
     gov: int | None = None  # index of the governing verb token
     clause: int = 0
     anaphoric: bool = False
+    adverbial: bool = False  # a nominal event in the locative (মধ্যস্থতায়, সফরে): a setting
 
 
 class CueFinder:
@@ -72,7 +73,20 @@ class CueFinder:
                 consumed.update(range(cue.noun_end, cue.end))
         cues += self._verb_cues(toks, taken, in_mention)
         cues.sort(key=lambda c: c.start)
+        self._complements(toks, cues)
         return cues
+
+    def _complements(self, toks: list[Token], cues: list[Cue]) -> None:
+        """ইরানকে … সহযোগিতা করার আহ্বান, সৈন্য প্রত্যাহার করতে বলেছে: a predicate whose
+        light verb is an infinitive or verbal noun, with another predicate after it, is the
+        content of that predicate (what is called for, threatened, refused), not an event
+        of its own; it stays a reference for the roles."""
+        for k, cue in enumerate(cues):
+            if cue.anaphoric or cue.light_lemma is None or not cue.is_noun:
+                continue
+            word = toks[cue.end - 1].norm
+            if word.endswith(NONFINITE_ENDINGS) and any(not c.anaphoric for c in cues[k + 1:]):
+                cue.anaphoric = True
 
     def _verb_cues(self, toks: list[Token], taken: set[int], in_mention: set[int]) -> list[Cue]:
         cues = []
@@ -83,6 +97,9 @@ class CueFinder:
             for pred in self.lex.verbs.get(lemma or "", ()):
                 if pred.frame == "visit" and j > 0 and self._compound_verb(toks[j - 1].norm):
                     continue  # উঠে আসে, জানিয়ে আসছে: a compound verb, not a journey
+                if pred.frame == "visit" and j > 0 and (
+                        toks[j - 1].norm in self.lang.auxiliary_before_go):
+                    continue  # দেখা গেছে, জানা গেছে: an auxiliary, not a journey
                 if self._finite(toks, j):
                     cues.append(Cue(pred, j, j + 1, j + 1, False, lemma, gov=j))
                     break
@@ -154,6 +171,9 @@ class CueFinder:
             # predicate is what that predicate is about, not an event of its own.
             anaphoric = anaphoric or self._complement(toks, j)
         best.anaphoric = anaphoric
+        best.adverbial = best.light_lemma is None and any(
+            case == "loc" and base == toks[j - 1].norm[: len(base)]
+            for base, case in self.morph.analyses(toks[j - 1].norm)[1:])
         return best
 
     @staticmethod
@@ -196,4 +216,6 @@ class CueFinder:
             return True
         if toks[j - 1].norm.endswith(("টি", "টির", "টিকে", "টা")):
             return True
+        if j < len(toks) and toks[j].norm in self.lang.context_markers:
+            return True  # মহড়ার প্রেক্ষিতে: the setting of what follows
         return any(t.norm in self.lang.predicative for t in toks[j : j + 5])

@@ -24,6 +24,7 @@ class Discourse:
     agreement: dict | None = None
     date: DateMention | None = None
     n_agreements: int = 0
+    subject_person: Entity | None = None  # who acted or spoke last: তিনি
     recent: list[Event] = field(default_factory=list)  # events of earlier sentences
 
     def last_of_type(self, etype: str) -> Event | None:
@@ -54,6 +55,9 @@ class DiscourseKeeper:
         elif not continues:
             disc.reported = False
         disc.recent.extend(events)
+        persons = [e for ev in events for e in ev.sources if e.type == "Person"]
+        if persons:
+            disc.subject_person = persons[0]
         main = [e for e in events if e.type != "STATEMENT"]
         if main:
             disc.topic = list(main[0].sources)

@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import replace
 
 from kg.entities.mention import Mention, entities_of
+from kg.extract import references
 from kg.extract.clauses import clauses
 from kg.extract.context import ContextReader
 from kg.extract.cues import Cue
@@ -25,11 +26,14 @@ from kg.extract.implicit import ImplicitRoles
 from kg.extract.roles import RoleAssigner
 from kg.extract.state import Event, SentenceState, Slot
 from kg.extract.types import adjust_type, has_goods
-from kg.kinds import TARGET_TYPES
+from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
 from kg.parse.tree import Parse
 from kg.text.segment import Sentence
+
+# Acts that can be aimed at a place (গাজায় হামলা); other acts need an actor as target.
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 
 
 class EventExtractor:
@@ -52,11 +56,11 @@ class EventExtractor:
                            references=[c for c in all_cues if c.anaphoric],
                            cue_starts={c.start for c in all_cues},
                            clause=clauses(self.lang, sent))
-        _resolve_sides(st.mentions, disc)
+        references.resolve(st.mentions, disc)
         st.mentions = [m for m in st.mentions
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
         st.actors = [m for m in st.mentions if m.kind != "ner"
-                     and m.resolved and any(e.type in TARGET_TYPES for e in m.entities)]
+                     and m.resolved and entities_of([m], TARGET_TYPES)]
         # People only the NER model knows fill a subject nobody else fills, nothing more.
         st.unknown = [m for m in st.mentions if m.kind == "ner" and m.resolved]
         return st
@@ -71,7 +75,7 @@ class EventExtractor:
         date = self.lang.cal.find(st.toks, doc_date, future)
         continues = self.context.continues_report(sent, disc)
         speaker = disc.speaker if continues or sent.quote_open_at_start else []
-        built = self._build(st, groups, speaker, disc)
+        built = {} if self._sport(st) else self._build(st, groups, speaker, disc)
         events = [ev for _, ev in (built[gi] for gi in sorted(built))]
         self.context.apply(st, {gi: built[gi] for gi in sorted(built)}, date, doc_date,
                            continues)
@@ -99,7 +103,7 @@ class EventExtractor:
                                    or cue.pred.type == "MOBILIZE"):
                 ev.targets = self.implicit.target(st, cue, ev.sources, used, disc)
                 ev.confidence = min(ev.confidence, 0.7)
-            if self._complete(st, ev, cue, slot):
+            if self._complete(st, ev, cue, slot, bare_ok=True):
                 built[gi] = (cue, ev)
                 st.built.append(ev)
                 used |= {id(m) for r in slot.values() for m in r}
@@ -107,6 +111,12 @@ class EventExtractor:
             if not ev.targets and ev.type == "MOBILIZE":  # a show of force: at whom?
                 ev.targets = self.implicit.target(st, cue, ev.sources, used, disc)
         return built
+
+    def _sport(self, st: SentenceState) -> bool:
+        """A sentence about a game (গোল, ম্যাচ, সেমিফাইনাল) holds no event between states."""
+        words = self.lang.sports_words
+        return any(b in words for t in st.toks if not t.is_punct
+                   for b, _ in self.lang.morph.analyses(t.norm))
 
     def _adjective(self, st: SentenceState, m: Mention, cues: list[Cue]) -> bool:
         """রুশ হামলা, মার্কিন নিষেধাজ্ঞা: a demonym right before an event noun (a mode word
@@ -141,7 +151,8 @@ class EventExtractor:
         pred = cue.pred
         toks = st.toks
         sources = entities_of(slot["source"])
-        targets = entities_of(slot["target"], TARGET_TYPES)
+        targets = entities_of(slot["target"], TARGET_TYPES if pred.type in PLACE_TARGETS
+                              else ACTOR_TYPES)
         if pred.frame == "threat_call":
             # who calls it a threat: the quote's speaker, or the reporting verb's subject
             said = [e for ev in st.built if ev.type == "STATEMENT" for e in ev.sources]
@@ -159,9 +170,13 @@ class EventExtractor:
         ev.span = (toks[lo].start, toks[hi - 1].end)
         return ev
 
-    def _complete(self, st: SentenceState, ev: Event, cue: Cue, slot: Slot) -> bool:
-        """Does the event have what its predicate needs (lexicon `needs`)?"""
+    def _complete(self, st: SentenceState, ev: Event, cue: Cue, slot: Slot,
+                  bare_ok: bool = False) -> bool:
+        """Does the event have what its predicate needs (lexicon `needs`)? A `bare`
+        predicate may do without its target once no stated or implicit one was found."""
         needs = cue.pred.needs
+        if bare_ok and cue.pred.bare and not ev.targets:
+            needs = needs - {"target", "target_acc"}
         if cue.pred.frame == "conflict" and cue.light_lemma is None and slot["target"] and all(
                 m.end == cue.start and m.case == "plain" for m in slot["target"]):
             return False  # ইউক্রেন যুদ্ধে …: the war named as a setting, not a new event
@@ -174,13 +189,3 @@ class EventExtractor:
         if "with" in needs and not any(m.case == "with" for m in slot["target"]):
             return False
         return "goods" not in needs or has_goods(self.lang, st.toks, st.clause, cue)
-
-
-def _resolve_sides(mentions: list[Mention], disc: Discourse) -> None:
-    """দুই পক্ষ / উভয় পক্ষ: the two sides of the last conflict told."""
-    for m in mentions:
-        if m.kind == "pair_sides":
-            last = next((e for e in reversed(disc.recent) if e.pred.frame in (
-                "conflict",) or e.type == "ASSAULT"), None)
-            if last is not None:
-                m.entities = list(dict.fromkeys(last.sources + last.targets))[:2]

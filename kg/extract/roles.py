@@ -54,7 +54,7 @@ class RoleAssigner:
                 continue
             if m.case == "plain":
                 for ci in same:
-                    if not self.participle(cues[ci], toks):
+                    if not self.participle(cues[ci], toks) and not cues[ci].adverbial:
                         _put(slots[ci], self.frame(cues[ci]).get("plain"), m, cues[ci])
                 continue
             right = [ci for ci in same if cues[ci].start >= m.end]
@@ -69,7 +69,9 @@ class RoleAssigner:
         return slots
 
     def _inside_reference(self, st: SentenceState, m: Mention) -> bool:
-        if m.case == "plain":
+        """An actor just before a reference is its argument (গাজায় ইসরায়েলি হামলার নিন্দা),
+        except the addressee (-কে) of what follows (ইসরায়েলকে হামলা বন্ধের আহ্বান)."""
+        if m.case in ("plain", "acc"):
             return False
         for ref in st.references:
             if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):

@@ -30,6 +30,9 @@ class LanguageData:
     response_words: set[str] = field(init=False)
     compound_heads: set[str] = field(init=False)
     conditional_words: set[str] = field(init=False)
+    sports_words: set[str] = field(init=False)
+    auxiliary_before_go: set[str] = field(init=False)
+    context_markers: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         words = self.morph.word_list
@@ -41,6 +44,9 @@ class LanguageData:
         self.response_words = set(words("response_words"))
         self.compound_heads = set(words("compound_verb_heads"))
         self.conditional_words = set(words("conditional_words"))
+        self.sports_words = set(words("sports_words"))
+        self.auxiliary_before_go = set(words("auxiliary_before_go"))
+        self.context_markers = set(words("context_markers"))
 
 
 @cache

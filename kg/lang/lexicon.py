@@ -49,6 +49,7 @@ class Predicate:
     goods: dict | None = None
     target_from: str | None = None
     at_country: dict | None = None
+    bare: bool = False  # may stand without a target when none can be found (call for X)
 
 
 class Lexicon:
@@ -108,6 +109,7 @@ def _predicate(raw: dict) -> Predicate:
         goods=raw.get("goods"),
         target_from=raw.get("target_from"),
         at_country=raw.get("at_country"),
+        bare=bool(raw.get("bare", False)),
     )
 
 

@@ -55,14 +55,18 @@ class PhraseIndex(Generic[T]):
         return self.by_last.get(last_word, [])
 
     def matches(self, toks: list[Token], morph: Morphology,
-                skip: Callable[[int, Token], bool] | None = None) -> Iterator[PhraseMatch[T]]:
-        """Every match, by end token, then reading (bare word first), then bucket order."""
+                skip: Callable[[int, Token], bool] | None = None,
+                key: Callable[[str], str] | None = None) -> Iterator[PhraseMatch[T]]:
+        """Every match, by end token, then reading (bare word first), then bucket order.
+        With `key`, phrases were indexed by key(word) and tokens are compared by it too
+        (kg.lang.skeleton: spelling-tolerant matching of names)."""
+        norms = [t.norm for t in toks] if key is None else [key(t.norm) for t in toks]
         for j, tok in enumerate(toks):
             if tok.is_punct or (skip is not None and skip(j, tok)):
                 continue
             for base, case in morph.analyses(tok.norm):
-                for words, value in self.by_last.get(base, ()):
+                for words, value in self.by_last.get(base if key is None else key(base), ()):
                     i = j - len(words) + 1
-                    if i < 0 or any(toks[i + k].norm != words[k] for k in range(len(words) - 1)):
+                    if i < 0 or any(norms[i + k] != words[k] for k in range(len(words) - 1)):
                         continue
                     yield PhraseMatch(i, j + 1, words, value, base, case)
