@@ -201,8 +201,8 @@ def _register() -> None:
     """Command groups that live in their own modules (each imports its heavy parts lazily)."""
     from kg.cli.models import models
     from kg.cli.query import query
+    from kg.cli.serve import push, serve
     from kg.cli.viz import viz
-    from kg.serve.endpoint import push, serve
 
     for command in (query, push, serve, viz, models):
         cli.add_command(command)
