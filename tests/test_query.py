@@ -13,9 +13,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.query import graph as kgg
 from kg.cli import cli
 from kg.errors import KgError
+from kg.query import graph as kgg
 
 ACTOR = "https://w3id.org/kg-bn/id/actor/"
 RUSSIA, NK, UKRAINE, PUTIN, KIM = (ACTOR + q for q in ("Q159", "Q423", "Q212", "Q7747",
