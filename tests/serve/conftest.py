@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from tests.conftest import SEED_ARTICLE
-from tests.serve.helpers import Stub, start_serve
+from tests.serve.helpers import Stub, seed_sentences, start_serve, write_docs
 
 
 @pytest.fixture
@@ -33,12 +33,12 @@ def oxigraph():
 
 @pytest.fixture(scope="session")
 def files(tmp_path_factory):
-    """all.trig (doc-a, doc-b, doc-c), changed.trig (doc-b shortened), seed.trig."""
-    from kg.cli import build
-    from tests.test_dataset import seed_record, sentences, write_docs
+    """all.trig (doc-a, doc-b, doc-c cut from the seed article), changed.trig (doc-b
+    shortened), seed.trig, as `kg build` writes them."""
+    from kg.cli import cli
 
     tmp = tmp_path_factory.mktemp("endpoint")
-    parts = sentences(seed_record()["text"])
+    parts = seed_sentences()
     half = len(parts) // 2
     a, b, c = " ".join(parts), " ".join(parts[:half]), " ".join(parts[half:])
     sources = {"all": write_docs(tmp / "all.jsonl", {"doc-a": a, "doc-b": b, "doc-c": c}),
@@ -46,7 +46,7 @@ def files(tmp_path_factory):
                "seed": SEED_ARTICLE}
     out = {key: tmp / f"{key}.trig" for key in sources}
     for key, src in sources.items():
-        build.main([str(src), "-o", str(out[key])], standalone_mode=False)
+        cli.main(["build", str(src), "-o", str(out[key])], standalone_mode=False)
     return out
 
 

@@ -1,4 +1,6 @@
-"""Helpers for the kg.serve tests: a scriptable HTTP stub, kg runs, graph look-ups."""
+"""Helpers for the kg.serve tests: a scriptable HTTP stub, a proxy that dies, kg runs,
+graph look-ups. Self-contained (only tests.conftest's paths), so the tests do not depend
+on where other stages keep their test modules."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import hashlib
 import json
 import os
 import queue
+import re
 import socket
 import subprocess
 import sys
@@ -17,9 +20,37 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from tests.test_dataset import run_kg
+from tests.conftest import ROOT, SEED_ARTICLE
 
-ROOT = Path(__file__).resolve().parents[2]
+DOC_GRAPH = "https://w3id.org/kg-bn/graph/document/"
+ACTORS = "https://w3id.org/kg-bn/graph/actors"
+
+
+def run_kg(monkeypatch, capsys, *args: object) -> tuple[int, str, str]:
+    """kg's real entry point in-process: exit code, stdout, stderr."""
+    from kg.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["kg", *map(str, args)])
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def seed_sentences() -> list[str]:
+    """The sentences of the seed article."""
+    text = json.loads(SEED_ARTICLE.read_text(encoding="utf-8").splitlines()[0])["text"]
+    return [s for s in re.split(r"(?<=[।?!])\s+", text) if s.strip()]
+
+
+def write_docs(path: Path, docs: dict[str, str], date: str = "2024-06-19") -> Path:
+    """A JSON Lines input file of documents (id → text)."""
+    path.write_text("".join(json.dumps({"id": k, "date": date, "text": v}, ensure_ascii=False)
+                            + "\n" for k, v in docs.items()), encoding="utf-8")
+    return path
 
 # (status, body, delay) or (status, body, delay, headers)
 Answer = tuple

@@ -11,8 +11,7 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 
-from tests.serve.helpers import free_port, one_line_error, push
-from tests.test_dataset import run_kg
+from tests.serve.helpers import free_port, one_line_error, push, run_kg
 
 
 def test_credentials_come_from_the_environment_and_are_never_shown(stub, files, monkeypatch,

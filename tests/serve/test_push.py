@@ -6,8 +6,17 @@ from __future__ import annotations
 import pytest
 
 from kg.rdf.dataset import Dataset as KgDataset
-from tests.serve.helpers import DyingProxy, graph_names, graph_text, one_line_error, push
-from tests.test_dataset import ACTORS, DOC_GRAPH, run_kg
+from tests.serve.helpers import (
+    ACTORS,
+    DOC_GRAPH,
+    DyingProxy,
+    free_port,
+    graph_names,
+    graph_text,
+    one_line_error,
+    push,
+    run_kg,
+)
 
 GRAPH = "https://example.org/kg/all"
 
@@ -140,8 +149,6 @@ def test_counts_over_http_match_the_file(oxigraph, files, monkeypatch, capsys, n
 
 
 def test_per_document_needs_named_graphs(tmp_path, files, monkeypatch, capsys, no_credentials):
-    from tests.serve.helpers import free_port
-
     ttl = tmp_path / "g.ttl"
     ttl.write_bytes(KgDataset.read(files["seed"]).serialize("turtle"))
     code, _, err = run_kg(monkeypatch, capsys, "push", ttl, "--endpoint",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Dataset
 
-from tests.serve.helpers import ROOT
-from tests.test_dataset import run_kg
+from tests.serve.helpers import ROOT, run_kg
 
 QUERIES = sorted(p for p in (ROOT / "queries").glob("*.rq") if "federated" not in p.name)
 

@@ -18,8 +18,7 @@ from urllib.parse import urlencode
 import pytest
 
 from kg.rdf.dataset import Dataset as KgDataset
-from tests.serve.helpers import banner_store, banner_url, one_line_error, read_banner
-from tests.test_dataset import run_kg
+from tests.serve.helpers import banner_store, banner_url, one_line_error, read_banner, run_kg
 
 
 def _count(query_url: str) -> int:
