@@ -27,8 +27,8 @@ def _register() -> None:
     from kg.cli.build import build, evaluate, extract, validate
     from kg.cli.models import models
     from kg.cli.query import query
+    from kg.cli.serve import push, serve
     from kg.cli.viz import viz
-    from kg.serve.endpoint import push, serve
 
     for command in (extract, build, evaluate, validate, query, push, serve, viz, models):
         cli.add_command(command)
