@@ -13,9 +13,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.viz import draw as viz
 from kg.cli import cli
-from kg.query.graph import EventRow, actor_graph, alignment_graph, load_events
+from kg.query import EventRow, actor_graph, alignment_graph, load_events
+from kg.viz import draw as viz
 
 ACTOR = "https://w3id.org/kg-bn/id/actor/"
 RUSSIA, NORTH_KOREA, PUTIN = ACTOR + "Q159", ACTOR + "Q423", ACTOR + "Q7747"

@@ -3,7 +3,7 @@
 Every command reads `--graph FILE` (default graph.ttl, what `kg build` writes), prints a
 table, or JSON/CSV/TSV with a fixed column order for scripts, and exits 0 with results,
 1 when nothing is found (or the actor is unknown: then with "did you mean"), 2 for usage
-errors and bad input. The work is done by kg.graph, which notebooks can call directly.
+errors and bad input. The work is done by kg.query, which notebooks can call directly.
 """
 
 from __future__ import annotations
@@ -123,24 +123,24 @@ class Session:
 
     @cached_property
     def events(self):
-        from kg.query.graph import load_events
+        from kg.query import load_events
 
         return load_events(self.path, use_cache=not self.no_cache)
 
     @cached_property
     def mg(self):
-        from kg.query.graph import actor_graph
+        from kg.query import actor_graph
 
         return actor_graph(self.events, self.level)
 
     @cached_property
     def ag(self):
-        from kg.query.graph import alignment_graph
+        from kg.query import alignment_graph
 
         return alignment_graph(self.mg)
 
     def label(self, node: str) -> str:
-        from kg.query.graph import label_of
+        from kg.query import label_of
 
         return label_of(self.mg, node) if node in self.mg else node
 
@@ -150,7 +150,7 @@ class Session:
 
     def resolve(self, name: str) -> str:
         """A node id of the graph at this level; exit 1 with suggestions when unknown."""
-        from kg.query.graph import UnknownActor, resolve_actor
+        from kg.query import UnknownActor, resolve_actor
 
         try:
             node = resolve_actor(name, self.events, self.level)
@@ -217,7 +217,7 @@ def query() -> None:
 @click.option("--limit", type=click.IntRange(min=0), default=0, help="At most N rows (0: all).")
 def actors(graph: str, fmt: str, level: str, no_cache: bool, limit: int) -> None:
     """Actors that take part in events, with their event counts (most active first)."""
-    from kg.query.graph import actor_counts
+    from kg.query import actor_counts
 
     s = Session(graph, level, no_cache)
     counts = actor_counts(s.events, level)
@@ -240,7 +240,7 @@ def actors(graph: str, fmt: str, level: str, no_cache: bool, limit: int) -> None
 @_graph_options()
 def neighbors(actor: str, graph: str, fmt: str, level: str, no_cache: bool) -> None:
     """Who ACTOR acts on (out) and who acts on ACTOR (in), by event type."""
-    from kg.query.graph import neighbors as find
+    from kg.query import neighbors as find
 
     s = Session(graph, level, no_cache)
     node = s.resolve(actor)
@@ -274,7 +274,7 @@ def _quads(values: tuple[str, ...]) -> set[str]:
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from kg.query.graph import parse_period
+    from kg.query import parse_period
 
     if value is None:
         return None
@@ -302,7 +302,7 @@ def events(graph: str, fmt: str, level: str, no_cache: bool, types: tuple[str, .
            quads: tuple[str, ...], actor: str | None, since: str | None, until: str | None,
            contexts: tuple[str, ...], limit: int) -> None:
     """Events matching the filters, oldest first."""
-    from kg.query.graph import filter_events
+    from kg.query import filter_events
 
     type_set, quad_set = _types(types), _quads(quads)
     s = Session(graph, level, no_cache)
@@ -322,7 +322,7 @@ def path(a: str, b: str, graph: str, fmt: str, level: str, no_cache: bool,
     """A shortest path from A to B and the events along each hop."""
     import networkx as nx
 
-    from kg.query.graph import shortest_path_events
+    from kg.query import shortest_path_events
 
     s = Session(graph, level, no_cache)
     na, nb = s.resolve(a), s.resolve(b)
@@ -354,7 +354,7 @@ def _ranking(kind: str) -> Callable:
     @click.option("-k", "--top", type=click.IntRange(min=0), default=10, show_default=True,
                   help="How many (0: all).")
     def command(actor: str, graph: str, fmt: str, level: str, no_cache: bool, top: int) -> None:
-        from kg.query import graph as kgg
+        import kg.query as kgg
 
         s = Session(graph, level, no_cache)
         node = s.resolve(actor)
@@ -389,11 +389,11 @@ query.command("rivals")(_ranking("rivals"))
 def central(graph: str, fmt: str, level: str, no_cache: bool, top: int, by: str,
             samples: int | None) -> None:
     """The most central actors: degree (events), PageRank and betweenness."""
-    from kg.query.graph import centrality
+    from kg.query import centrality
 
     s = Session(graph, level, no_cache)
-    rows = [{"rank": i, **s.node(n), **d}
-            for i, (n, d) in enumerate(centrality(s.mg, top or None, by, samples), 1)]
+    ranked = centrality(s.mg, top or None, by, samples, ("pagerank", "betweenness"))
+    rows = [{"rank": i, **s.node(n), **d} for i, (n, d) in enumerate(ranked, 1)]
     emit(["rank", "actor", "label", "type", "degree", "in", "out", "pagerank", "betweenness"],
          rows, fmt, "no actors in the graph",
          table_columns=["rank", "label", "type", "degree", "in", "out", "pagerank",
@@ -410,7 +410,7 @@ def central(graph: str, fmt: str, level: str, no_cache: bool, top: int, by: str,
 def blocs(graph: str, fmt: str, level: str, no_cache: bool, seed: int, resolution: float,
           min_size: int) -> None:
     """Blocs: Louvain communities of the cooperative pairs of the alignment graph."""
-    from kg.query.graph import blocs as find
+    from kg.query import blocs as find
 
     s = Session(graph, level, no_cache)
     found = [b for b in find(s.ag, seed, resolution) if len(b) >= min_size]
@@ -425,8 +425,8 @@ def blocs(graph: str, fmt: str, level: str, no_cache: bool, seed: int, resolutio
 @_graph_options()
 def timeline(actor: str, graph: str, fmt: str, level: str, no_cache: bool) -> None:
     """ACTOR's events in date order (undated ones last)."""
-    from kg.query.graph import Rollup
-    from kg.query.graph import timeline as find
+    from kg.query import Rollup
+    from kg.query import timeline as find
 
     s = Session(graph, level, no_cache)
     node = s.resolve(actor)
@@ -444,7 +444,7 @@ def timeline(actor: str, graph: str, fmt: str, level: str, no_cache: bool) -> No
 @_graph_options()
 def stats(graph: str, fmt: str, level: str, no_cache: bool) -> None:
     """Sizes of the graph and its distributions (types, quad classes, contexts)."""
-    from kg.query.graph import stats as compute
+    from kg.query import stats as compute
 
     s = Session(graph, level, no_cache)
     rows = [{"metric": k, "value": v} for k, v in compute(s.events, s.mg, s.ag).items()]
@@ -462,8 +462,8 @@ def sparql(text: str, graph: str, fmt: str, no_cache: bool, store: str) -> None:
 
     Named graphs are merged into the default graph. SELECT prints rows; ASK prints
     true/false (exit 1 for false); CONSTRUCT/DESCRIBE print Turtle."""
-    from kg.query.graph import rdf_graph
-    from kg.query.graph import sparql as run
+    from kg.query import rdf_graph
+    from kg.query import sparql as run
 
     del no_cache  # SPARQL reads the file itself; the projection cache does not apply
     query_text = _query_text(text)

@@ -1,12 +1,12 @@
 """Pictures of the alliance graph: matplotlib figures and an interactive pyvis page.
 
-The notebook (notebooks/alliances.ipynb) and `kg viz` (kg/viz_cli.py) draw the same
+The notebook (notebooks/alliances.ipynb) and `kg viz` (kg/cli/viz.py) draw the same
 pictures, so the drawing lives here and both only call it. Everything is computed by
-kg.graph (`actor_graph`, `alignment_graph`, `blocs`, `timeline` …); this module only maps
+kg.query (`actor_graph`, `alignment_graph`, `blocs`, `timeline` …); this module only maps
 those views to colours, widths and positions.
 
 Encoding
-  edge colour: the pair's net alignment (kg.graph's weight = cooperation − conflict) on a
+  edge colour: the pair's net alignment (kg.query's weight = cooperation − conflict) on a
     diverging scale, red (conflict) through grey (balanced) to blue (cooperation);
   edge width: the number of events between the pair;
   node colour: the node's bloc (Louvain community of the cooperative pairs), or its actor
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from matplotlib.colors import Colormap, Normalize
     from matplotlib.figure import Figure
 
-    from kg.query.graph import EventRow
+    from kg.query import EventRow
 
 SEED = 42
 DPI = 100
@@ -606,7 +606,7 @@ def render(MG: nx.MultiDiGraph, output_suffix: str, *, min_events: int = 1,
 
     Blocs are computed on the whole alignment graph, before pruning, so a bloc's colour
     does not change with --min-events."""
-    from kg.query.graph import alignment_graph, blocs
+    from kg.query import alignment_graph, blocs
 
     if output_suffix not in OUTPUT_SUFFIXES:
         raise KgError(f"cannot draw to {output_suffix or 'a file without extension'}; "
