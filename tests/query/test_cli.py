@@ -12,6 +12,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+import kg.query.algorithms as algorithms
 from kg.cli import cli
 from tests.conftest import SEED_ARTICLE
 from tests.query.small_graph import COUNTRIES
@@ -72,6 +73,35 @@ def test_cli_reads_input_texts_directly():
     res = run("allies", "Russia", "--graph", str(SEED_ARTICLE), "--format", "tsv", "-k", "1")
     assert res.exit_code == 0, res.output
     assert res.stdout.splitlines()[1].split("\t")[2] == "North Korea"
+
+
+# ---------------------------------------------------------------- central
+
+
+def test_cli_central_shows_every_measure_by_default(seed_graph_file):
+    res = run("central", "--graph", str(seed_graph_file), "-k", "3")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines()[0].split() == ["rank", "label", "type", "degree", "in",
+                                                  "out", "pagerank", "betweenness"]
+
+
+def test_cli_central_by_degree_does_not_compute_betweenness(seed_graph_file, monkeypatch):
+    def not_asked(*_args, **_kwargs):
+        raise AssertionError("betweenness computed for --by degree")
+
+    monkeypatch.setattr(algorithms, "betweenness", not_asked)
+    monkeypatch.setattr(algorithms, "pagerank", not_asked)
+    res = run("central", "--by", "degree", "--graph", str(seed_graph_file), "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    # the columns stay fixed for scripts; what was not computed is null
+    assert list(rows[0]) == ["rank", "actor", "label", "type", "degree", "in", "out",
+                             "pagerank", "betweenness"]
+    assert rows[0]["pagerank"] is None and rows[0]["betweenness"] is None
+    degrees = [r["degree"] for r in rows]
+    assert degrees == sorted(degrees, reverse=True)
+    table = run("central", "--by", "degree", "--graph", str(seed_graph_file))
+    assert table.stdout.splitlines()[0].split()[-1] == "out"
 
 
 # ---------------------------------------------------------------- small graph
