@@ -56,7 +56,7 @@ def viz(file: str, output: str, level: str, min_events: int, ego_actor: str | No
     node colour the bloc."""
     from kg.query import actor_graph, load_events, resolve_actor
     from kg.rdf.write import write_atomic
-    from kg.viz.draw import OUTPUT_SUFFIXES, render
+    from kg.viz import OUTPUT_SUFFIXES, render
 
     out = Path(output)
     suffix = out.suffix.lower()
