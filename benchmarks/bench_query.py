@@ -195,7 +195,7 @@ def run_queries(events, MG, AG, level: str, results: list) -> None:
     a few tenths of a second, not a per-query one."""
     import scipy.sparse  # noqa: F401
 
-    from kg.query import graph as g
+    import kg.query as g
 
     hub = max(MG.nodes, key=MG.degree)
     mid = sorted(MG.nodes, key=MG.degree)[len(MG) // 2]
@@ -219,7 +219,10 @@ def run_queries(events, MG, AG, level: str, results: list) -> None:
           results)
     timed("allies (busiest actor)", lambda: g.allies(AG, hub, 10), q, results)
     timed("rivals (busiest actor)", lambda: g.rivals(AG, hub, 10), q, results)
-    timed("central (degree, PageRank, betweenness)", lambda: g.centrality(MG, 10), q, results)
+    timed("central (degree, PageRank, betweenness)",
+          lambda: g.centrality(MG, 10, measures=("pagerank", "betweenness")), q, results)
+    timed("central --by degree (degree only)", lambda: g.centrality(MG, 10, by="degree"), q,
+          results)
     found = timed("blocs (Louvain, seed 42)", lambda: g.blocs(AG, seed=42), q, results)
     print(f"  (blocs: {len(found)}, largest {len(found[0]) if found else 0})")
     timed("timeline (busiest actor)", lambda: g.timeline(events, hub, level), q, results)
@@ -238,7 +241,7 @@ def run_cli(path: Path, label: str) -> None:
 
 
 def run_sparql(path: Path, store: str, results: list) -> None:
-    from kg.query.graph import rdf_graph, sparql
+    from kg.query import rdf_graph, sparql
 
     g = timed(f"sparql load (rdflib, {store} store)", lambda: rdf_graph(path, store),
               None, results)
@@ -262,7 +265,7 @@ def main() -> None:
                     help="also load the graph into rdflib's own store (slow: ~1 min per 1M)")
     args = ap.parse_args()
 
-    from kg.query import graph as g
+    import kg.query as g
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     path = args.workdir / f"synthetic-{args.events}e-{args.actors}a.ttl"
@@ -282,7 +285,7 @@ def main() -> None:
     print(f"  ({events.meta['triples']} triples, {len(events)} events, "
           f"{len(events.actors)} actors)")
     timed("first load: sha256, parse, project, cache write", lambda: g.load_events(path))
-    events = timed("load from cache (sha256 + unpickle)", lambda: g.load_events(path))
+    events = timed("load from cache (sha256 + gzip JSON)", lambda: g.load_events(path))
     MG = timed("actor_graph (level actor)", lambda: g.actor_graph(events), None, load_parts)
     AG = timed("alignment_graph (level actor)", lambda: g.alignment_graph(MG), None,
                load_parts)

@@ -54,9 +54,9 @@ def viz(file: str, output: str, level: str, min_events: int, ego_actor: str | No
 
     Edge colour is net cooperation (blue) or conflict (red), width the number of events,
     node colour the bloc."""
-    from kg.query.graph import actor_graph, load_events, resolve_actor
+    from kg.query import actor_graph, load_events, resolve_actor
     from kg.rdf.write import write_atomic
-    from kg.viz.draw import OUTPUT_SUFFIXES, render
+    from kg.viz import OUTPUT_SUFFIXES, render
 
     out = Path(output)
     suffix = out.suffix.lower()

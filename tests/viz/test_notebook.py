@@ -89,6 +89,9 @@ def test_notebook_only_calls_the_library():
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert not re.search(r"^\s*(def|class|import pandas|from pandas)\b", source, re.M)
     assert "kg.resources import seeds_dir" in source  # the corpus is found without editing paths
+    # only the public API: the packages' __init__, not their modules
+    assert "from kg import viz" in source and "from kg.query import (" in source
+    assert not re.search(r"from kg\.(query|viz)\.\w+ import", source)
 
 
 def test_notebook_runs_without_errors_and_draws_its_figures(executed):

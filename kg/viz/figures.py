@@ -1,0 +1,195 @@
+"""matplotlib pictures: the alliance network and the timeline by quad class.
+
+Figures are built with `matplotlib.figure.Figure` on the Agg canvas, never with pyplot,
+so `kg viz` needs no display and the notebook shows exactly the figures it returns.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from io import BytesIO
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from kg.viz.positions import SEED, layout
+from kg.viz.prepare import bloc_index, node_events, node_key, sorted_edges
+from kg.viz.style import (
+    BLOC_COLORS,
+    NEUTRAL_COLOR,
+    QUAD_COLORS,
+    QUAD_ORDER,
+    STATEMENT,
+    alignment_cmap,
+    alignment_norm,
+    edge_color,
+    edge_width,
+    kind_color,
+    label,
+    node_color,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from kg.query import EventRow
+
+DPI = 100
+MAX_MONTHS = 36  # a longer timeline is binned by year
+
+
+def new_figure(width_px: int = 1400, height_px: int = 1000, dpi: int = DPI) -> Figure:
+    """A Figure of exactly width_px × height_px pixels on the Agg canvas (no pyplot)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def draw_alignment(AG: nx.Graph, *, bloc_list: Sequence[Sequence[str]] | None = None,
+                   center: str | None = None, seed: int = SEED, title: str | None = None,
+                   fig: Figure | None = None) -> Figure:
+    """The alliance network: edge colour = net alignment, width = events, node colour =
+    bloc (or actor type without blocs), `center` ringed (an ego network's actor)."""
+    fig = fig or new_figure()
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title)
+    if AG.number_of_edges() == 0:
+        ax.text(0.5, 0.5, "no actor pairs to draw", ha="center", va="center")
+        return fig
+    pos = layout(AG, seed)
+    where = bloc_index(bloc_list) if bloc_list is not None else None
+    _draw_edges(AG, pos, ax)
+    _draw_nodes(AG, pos, ax, where, center)
+    _legends(fig, ax, AG, bloc_list, where)
+    return fig
+
+
+def _draw_edges(AG: nx.Graph, pos: dict, ax: Axes) -> None:
+    edges = sorted_edges(AG)
+    norm = alignment_norm(AG)
+    most = max(AG.edges[e].get("n_events", 1) for e in edges)
+    nx.draw_networkx_edges(
+        AG, pos, edgelist=edges, ax=ax, alpha=0.8,
+        edge_color=[edge_color(AG.edges[e].get("weight", 0.0), norm) for e in edges],
+        width=[edge_width(AG.edges[e].get("n_events", 1), most) for e in edges])
+
+
+def _draw_nodes(AG: nx.Graph, pos: dict, ax: Axes, where: dict[str, int] | None,
+                center: str | None) -> None:
+    nodes = sorted(AG, key=node_key(AG))
+    counts = node_events(AG)
+    sizes = [100 + 40 * counts[n] for n in nodes]
+    nx.draw_networkx_nodes(
+        AG, pos, nodelist=nodes, ax=ax, node_size=sizes,
+        node_color=[node_color(AG, n, where) for n in nodes],
+        edgecolors=["black" if n == center else "white" for n in nodes],
+        linewidths=[3.0 if n == center else 1.0 for n in nodes])
+    for n, area in zip(nodes, sizes, strict=True):
+        # Just above the marker: node_size is the squared diameter in points.
+        ax.annotate(label(AG, n), pos[n], xytext=(0, math.sqrt(area) / 2 + 1),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=9,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                          "alpha": 0.6})
+
+
+def _legends(fig: Figure, ax: Axes, AG: nx.Graph, bloc_list: Sequence[Sequence[str]] | None,
+             where: dict[str, int] | None) -> None:
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    sm = ScalarMappable(norm=alignment_norm(AG), cmap=alignment_cmap())
+    fig.colorbar(sm, ax=ax, shrink=0.35, pad=0.01, extend="both", location="left",
+                 label="net alignment (cooperation − conflict)")
+    most = max(n for *_e, n in AG.edges(data="n_events", default=1))
+    sizes = sorted({1, max(1, (most + 1) // 2), most})
+    handles = [Line2D([], [], color=NEUTRAL_COLOR, lw=edge_width(n, most),
+                      label=f"{n} event{'s' if n > 1 else ''}") for n in sizes]
+    if where is not None and bloc_list:
+        handles += [Patch(color=BLOC_COLORS[i % len(BLOC_COLORS)],
+                          label=f"bloc {i + 1}: " + _members(AG, members))
+                    for i, members in enumerate(bloc_list) if any(n in AG for n in members)]
+    else:
+        types = sorted({AG.nodes[n].get("type") or "Other" for n in AG})
+        handles += [Patch(color=kind_color(t), label=t) for t in types]
+    fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False)
+
+
+def _members(G: nx.Graph, members: Sequence[str], shown: int = 3) -> str:
+    names = [label(G, n) for n in members if n in G]
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" +{more}" if more > 0 else "")
+
+
+def quad_counts(events: Iterable[EventRow]) -> tuple[list[str], dict[str, list[int]], int]:
+    """(time bins, counts per quad class per bin, undated events) for the timeline.
+
+    Bins are months from the first to the last dated event (empty months included, so
+    the axis is proportional to time); beyond MAX_MONTHS, years."""
+    dated: list[tuple[str, str]] = []
+    undated = 0
+    for row in events:
+        when = row.when
+        if when and re.match(r"\d{4}-\d{2}", when):
+            dated.append((when[:7], row.quad or STATEMENT))
+        else:
+            undated += 1
+    if not dated:
+        return [], {q: [] for q in QUAD_ORDER}, undated
+    bins = _month_bins(min(m for m, _q in dated), max(m for m, _q in dated))
+    by_year = len(bins) > MAX_MONTHS
+    if by_year:
+        bins = [str(y) for y in range(int(bins[0][:4]), int(bins[-1][:4]) + 1)]
+    index = {b: i for i, b in enumerate(bins)}
+    counts = {q: [0] * len(bins) for q in QUAD_ORDER}
+    for month, quad in dated:
+        counts[quad if quad in counts else STATEMENT][index[month[:4] if by_year else month]] += 1
+    return bins, counts, undated
+
+
+def _month_bins(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def draw_timeline(events: Iterable[EventRow], *, title: str | None = None,
+                  fig: Figure | None = None) -> Figure:
+    """Events per month, stacked by quad class: when relations warmed or cooled."""
+    bins, counts, undated = quad_counts(events)
+    fig = fig or new_figure(1400, 600)
+    ax = fig.add_subplot()
+    bottom = [0] * len(bins)
+    for quad in QUAD_ORDER:
+        values = counts[quad]
+        if bins and any(values):
+            ax.bar(bins, values, bottom=bottom, color=QUAD_COLORS[quad], label=quad)
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylabel("events")
+    ax.tick_params(axis="x", labelrotation=60)
+    note = f" ({undated} undated not shown)" if undated else ""
+    ax.set_title((title or "Events by quad class") + note)
+    if bins:
+        ax.legend(fontsize=8)
+    else:
+        ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
+    return fig
+
+
+def figure_png(fig: Figure) -> bytes:
+    """The figure as PNG bytes at its own size and dpi (no tight bbox, so a 1600×1200
+    figure is a 1600×1200 image)."""
+    buf = BytesIO()
+    fig.savefig(buf, format="png", dpi=fig.dpi)
+    return buf.getvalue()

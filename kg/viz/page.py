@@ -1,0 +1,122 @@
+"""The interactive page: a self-contained pyvis/vis-network HTML file of the alliances.
+
+Hovering an edge lists its events with their Bengali sentences, so a reader can check
+the picture against the text. The page opens offline (vis-network inlined, CDN links
+removed) and is the same bytes every time (seeded positions, physics off).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Sequence
+
+import networkx as nx
+
+from kg.viz.positions import SEED, layout
+from kg.viz.prepare import bloc_index, node_events, node_key, sorted_edges
+from kg.viz.style import alignment_norm, edge_color, edge_width, label, node_color
+
+HOVER_EVENTS = 8  # events listed in an edge's hover text; the rest are counted
+
+
+def pair_events(MG: nx.MultiDiGraph, u: str, v: str) -> list[dict]:
+    """The events behind one alignment pair, both directions, oldest first; an event
+    with several actors on a side is listed once."""
+    seen: set[str] = set()
+    out = []
+    for a, b in ((u, v), (v, u)):
+        for key, d in (MG.get_edge_data(a, b) or {}).items():
+            if key not in seen:
+                seen.add(key)
+                out.append(dict(d, source=a, target=b))
+    out.sort(key=lambda d: (d.get("date") or "9999", d.get("event") or ""))
+    return out
+
+
+def edge_hover(MG: nx.MultiDiGraph, AG: nx.Graph, u: str, v: str,
+               limit: int = HOVER_EVENTS) -> str:
+    """Hover text of a pair: the balance, then each event's date, relation and Bengali
+    sentence, so a reader can check the picture against the text."""
+    d = AG.edges[u, v]
+    lines = [f"{label(AG, u)} – {label(AG, v)}: net {d['weight']:+g} "
+             f"(cooperation {d['coop']:g}, conflict {d['conflict']:g}), "
+             f"{d['n_events']} event{'s' if d['n_events'] != 1 else ''}"]
+    events = pair_events(MG, u, v)
+    for e in events[:limit]:
+        ctx = f" [{', '.join(e['context'])}]" if e.get("context") else ""
+        lines.append(f"{e.get('date') or 'undated'} · {label(AG, e['source'])} "
+                     f"{e.get('relation') or e.get('type')} {label(AG, e['target'])}{ctx}")
+        if e.get("evidence"):
+            lines.append("    " + " ".join(e["evidence"].split()))
+    if len(events) > limit:
+        lines.append(f"… and {len(events) - limit} more")
+    return "\n".join(lines)
+
+
+def node_hover(G: nx.Graph, node: str, where: dict[str, int] | None, n: int) -> str:
+    """Hover text of a node: English and Bengali names, type, `n` events, bloc."""
+    d = G.nodes[node]
+    parts = [d.get("label") or node]
+    if d.get("label_bn"):
+        parts.append(d["label_bn"])
+    parts.append(f"{d.get('type') or 'Other'}, {n} event{'s' if n != 1 else ''}")
+    if where is not None and node in where:
+        parts.append(f"bloc {where[node] + 1}")
+    return "\n".join(parts)
+
+
+_CDN_TAG = re.compile(r"<(?:link|script)\b[^>]*?(?:href|src)=\"https?://[^\"]*\"[^>]*>"
+                      r"(?:\s*</script>)?", re.S)
+_PAGE_STYLE = ("<style>div.vis-tooltip{white-space:pre-wrap;max-width:48em;"
+               "font-family:sans-serif;font-size:13px}</style>")
+
+
+def alignment_html(MG: nx.MultiDiGraph, AG: nx.Graph, *,
+                   bloc_list: Sequence[Sequence[str]] | None = None,
+                   center: str | None = None, seed: int = SEED,
+                   title: str = "kg alliances") -> str:
+    """A self-contained HTML page of the alliance network (pyvis, vis-network inlined):
+    positions from the seeded layout with physics off, so the page is the same every
+    time and opens offline; hovering an edge lists its events with their Bengali
+    sentences."""
+    from pyvis.network import Network
+
+    net = Network(height="900px", width="100%", cdn_resources="in_line", heading="")
+    net.toggle_physics(False)
+    pos = _pixels(layout(AG, seed), 1000.0)
+    where = bloc_index(bloc_list) if bloc_list is not None else None
+    counts = node_events(AG)
+    for n in sorted(AG, key=node_key(AG)):
+        x, y = pos[n]
+        net.add_node(n, label=label(AG, n), title=node_hover(AG, n, where, counts[n]),
+                     color=node_color(AG, n, where), x=x, y=y,
+                     size=10 + 3 * math.sqrt(counts[n]), borderWidth=4 if n == center else 1)
+    norm = alignment_norm(AG) if AG.number_of_edges() else None
+    most = max((n for *_e, n in AG.edges(data="n_events", default=1)), default=1)
+    for u, v in sorted_edges(AG):
+        d = AG.edges[u, v]
+        net.add_edge(u, v, color=edge_color(d["weight"], norm), title=edge_hover(MG, AG, u, v),
+                     width=edge_width(d["n_events"], most), weight=d["weight"],
+                     n_events=d["n_events"])
+    page = net.generate_html(name="alliances.html")
+    return _offline(page, title)
+
+
+def _pixels(pos: dict[str, tuple[float, float]], span: float) -> dict[str, tuple[float, float]]:
+    """Layout coordinates → canvas pixels (y grows downwards), the larger side `span`."""
+    if not pos:
+        return {}
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    scale = span / (max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0)
+    return {n: (round((x - min(xs)) * scale, 1), round((max(ys) - y) * scale, 1))
+            for n, (x, y) in pos.items()}
+
+
+def _offline(page: str, title: str) -> str:
+    """Drop pyvis's CDN links (Bootstrap, only styling) so the page needs no network,
+    give it a title and let tooltips wrap long Bengali sentences."""
+    page = _CDN_TAG.sub("", page)
+    page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    return page.replace("</head>", _PAGE_STYLE + "\n</head>", 1)  # after vis-network's CSS
