@@ -12,6 +12,7 @@ event stage works on copies).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -26,6 +27,7 @@ from kg.extract.discourse import Discourse
 from kg.extract.extractor import EventExtractor
 from kg.extract.records import dedupe, split_reciprocal, to_record
 from kg.extract.state import Event
+from kg.lang.calendar import Calendar, document_date
 from kg.lang.data import default_language
 from kg.lang.gazetteer import Entity, default_gazetteer
 from kg.parse.tree import Parse
@@ -42,6 +44,7 @@ class DocState:
     """One document and the annotations the stages add, one list entry per sentence."""
 
     doc: Document
+    date: dt.date | None = None  # the document's date, given or read off the text
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[list[Mention]] = field(default_factory=list)
     cues: list[list[Cue]] = field(default_factory=list)
@@ -78,6 +81,20 @@ class Segmenter(Processor):
     def __call__(self, state: DocState) -> None:
         state.sentences = split_sentences(state.doc.text)
         state.parses = [None] * len(state.sentences)
+
+
+class Dating(Processor):
+    """The document's date: its metadata, else the latest full date its text gives
+    (kg.lang.calendar.document_date); relative dates and office holders depend on it."""
+
+    name, requires, provides = "date", frozenset({"sentences"}), frozenset({"date"})
+
+    def __init__(self, calendar: Calendar) -> None:
+        self.calendar = calendar
+
+    def __call__(self, state: DocState) -> None:
+        state.date = state.doc.date or document_date(
+            self.calendar, [s.tokens for s in state.sentences])
 
 
 class MentionFinder(Processor):
@@ -145,11 +162,10 @@ class Coreference(Processor):
     """Mentions resolved to entities in document order (kg.entities.coref); the last
     stage that writes mentions."""
 
-    name, requires, provides = "coref", frozenset({"mentions"}), frozenset({"resolved"})
+    name, requires, provides = "coref", frozenset({"mentions", "date"}), frozenset({"resolved"})
 
     def __call__(self, state: DocState) -> None:
-        doc = state.doc
-        ctx = DocumentContext(default_gazetteer(), doc.date.year if doc.date else None)
+        ctx = DocumentContext(default_gazetteer(), state.date.year if state.date else None)
         for mentions in state.mentions:
             ctx.resolve(mentions)
 
@@ -165,7 +181,7 @@ class EventStage(Processor):
     def __call__(self, state: DocState) -> None:
         disc = Discourse()
         state.events = [
-            self.extractor.extract(sent, mentions, cues, disc, state.doc.date, parse)
+            self.extractor.extract(sent, mentions, cues, disc, state.date, parse)
             for sent, mentions, cues, parse in zip(state.sentences, state.mentions, state.cues,
                                                    state.parses, strict=True)]
 
@@ -224,7 +240,7 @@ class Pipeline:
         lang = default_language()
         self.extractor = EventExtractor(lang)
         self.extractor_id = WITH_PARSE if use_parse else RULES_ONLY
-        stages: list[Processor] = [Segmenter(), MentionFinder(self.recognizer),
+        stages: list[Processor] = [Segmenter(), Dating(lang.cal), MentionFinder(self.recognizer),
                                    CueStage(CueFinder(lang))]
         if use_parse:
             stages.append(StanzaStage(self.settings.torch_threads))

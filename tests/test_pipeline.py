@@ -30,10 +30,10 @@ def test_events_need_coreference_first(rules_pipeline):
 
 def test_stage_order_with_and_without_the_parse(pipeline, rules_pipeline):
     assert [s.name for s in pipeline.stages] == [
-        "segment", "mentions", "cues", "parse", "ner", "coref", "events", "records"]
+        "segment", "date", "mentions", "cues", "parse", "ner", "coref", "events", "records"]
     assert [s.name for s in rules_pipeline.stages] == [
-        "segment", "mentions", "cues", "coref", "events", "records"]
-    assert isinstance(rules_pipeline.stages[3], Coreference)
+        "segment", "date", "mentions", "cues", "coref", "events", "records"]
+    assert isinstance(rules_pipeline.stages[4], Coreference)
 
 
 def test_a_pipeline_keeps_no_document_state(rules_pipeline):

@@ -76,7 +76,8 @@ class DocumentContext:
         if kind == "pronouns_person":
             return [self.last_person] if self.last_person else []
         if kind == "this_country":
-            return [self.last_country] if self.last_country else []
+            country = self.this_country()
+            return [country] if country else []
         if kind == "this_org":
             return [self.last_org] if self.last_org else []
         if kind == "pair_countries":
@@ -86,6 +87,13 @@ class DocumentContext:
                                                             -self.last_seen[k]))[:2]
             return [self.known[k] for k in top] if len(top) == 2 else []
         return []
+
+    def this_country(self) -> Entity | None:
+        """দেশটি: the country the text is about so far (most named, the latest of equals)."""
+        if not self.country_counts:
+            return self.last_country
+        top = max(self.country_counts, key=lambda k: (self.country_counts[k], self.last_seen[k]))
+        return self.known[top]
 
     def pair_countries(self) -> list[Entity]:
         local = list(dict.fromkeys(self.sentence_countries))
@@ -101,7 +109,7 @@ class DocumentContext:
         roles = HEAD_ROLES if m.role == "leader" else frozenset({m.role or ""})
         aff = m.affiliation
         if m.role_label == "this_country":
-            aff = self.last_country
+            aff = self.this_country()
         if aff is None:
             recent = [self.known[k] for k in self.person_counts]
             hits = [p for p in recent if any(o.role in roles for o in p.offices)]
@@ -110,6 +118,10 @@ class DocumentContext:
         if m.role == "leader":
             holders = _top_leaders(holders, aff, self.year)
         mentioned = [h for h in holders if h.key in self.person_counts]
+        if self.year is None and not mentioned:
+            # An undated text: today's office holder may not be the one meant; the office
+            # stands for its state (পোল্যান্ডের প্রধানমন্ত্রী → Poland, role kept).
+            return [aff]
         if mentioned or len(holders) == 1:
             picked = self._pick(mentioned or holders)
             if picked:

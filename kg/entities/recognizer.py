@@ -51,6 +51,7 @@ class EntityRecognizer:
         self.gaz = gazetteer
         self.morph = morph
         self.place_heads = set(morph.word_list("place_heads"))
+        self.relational_nouns = set(morph.word_list("relational_nouns"))
         self.index: PhraseIndex[_Pattern] = PhraseIndex()
         surface: dict[tuple[Words, str], list[Entity]] = {}
         for e in gazetteer.entities:
@@ -101,17 +102,40 @@ class EntityRecognizer:
     def _place_modifier(self, sentence: Sentence, m: Mention) -> bool:
         """দামেস্ক আন্তর্জাতিক বিমানবন্দরে: a bare country or capital before a place noun
         only says where the place is."""
+        toks = sentence.tokens
+        if m.kind in ("name", "capital") and m.case == "gen" and m.end < len(toks):
+            # রাশিয়ার মিত্র বেলারুশ: the genitive only describes the next name
+            nxt = toks[m.end].norm
+            if nxt in self.relational_nouns or (
+                    m.end + 1 < len(toks) and f"{nxt} {toks[m.end + 1].norm}"
+                    in self.relational_nouns):
+                return True
         if m.kind not in ("name", "capital") or m.case != "plain":
             return False
-        toks = sentence.tokens
-        for n in (1, 2):
-            if m.end + n > len(toks):
+        end = m.end
+        while end + 1 < len(toks) and toks[end].norm in ("ও", "এবং", "-", ","):
+            nxt = self._name_at(sentence, end + 1)  # পোল্যান্ড ও ইউক্রেন সীমান্ত
+            if nxt is None:
                 break
-            words = tuple(t.norm for t in toks[m.end : m.end + n - 1])
-            bases = {b for b, _ in self.morph.analyses(toks[m.end + n - 1].norm)}
+            end = nxt
+        for n in (1, 2):
+            if end + n > len(toks):
+                break
+            words = tuple(t.norm for t in toks[end : end + n - 1])
+            bases = {b for b, _ in self.morph.analyses(toks[end + n - 1].norm)}
             if any(" ".join((*words, b)) in self.place_heads for b in bases):
                 return True
         return False
+
+    def _name_at(self, sentence: Sentence, i: int) -> int | None:
+        """The end of a bare country name starting at token i, if there is one."""
+        toks = sentence.tokens
+        for j in range(min(len(toks), i + 4), i, -1):
+            words = tuple(t.norm for t in toks[i:j])
+            if any(p.kind in ("name", "capital") and any(e.type == "Country" for e in p.entities)
+                   for w, p in self.index.get(words[-1]) if w == words):
+                return j
+        return None
 
     def _group(self, sentence: Sentence, m: Mention) -> bool:
         """তিন নেতা: a numeral before a role noun names a group, not an office holder."""
@@ -133,7 +157,7 @@ class EntityRecognizer:
         chosen = [m for m in chosen if not _dateline(sentence, m) and not self._group(sentence, m)
                   and not self._place_modifier(sentence, m)]
         chosen = _drop_affiliated_modifiers(chosen)
-        chosen = _combine_roles(chosen)
+        chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen))
         self._postpositions(sentence, chosen)
         _coordinate(sentence, chosen, self.morph)
         return chosen
@@ -142,6 +166,12 @@ class EntityRecognizer:
         toks = sentence.tokens
         for m in mentions:
             k = m.end
+            if k + 1 < len(toks) and toks[k].text == "(" and ")" in (
+                    t.text for t in toks[k + 1 : k + 5]):
+                k = next(j for j in range(k + 1, k + 5) if toks[j].text == ")") + 1  # X (Y)
+            if k < len(toks) and toks[k].norm in DETACHED_GENITIVE:
+                m.case = "gen"  # র্যাপিড সাপোর্ট ফোর্সেস (আরএসএফ) এর
+                k += 1
             if k < len(toks):
                 pp = self.morph.postpositions.get(toks[k].norm)
                 if pp == "from" and toks[k].norm != "থেকে" and k + 1 < len(toks):
@@ -150,12 +180,28 @@ class EntityRecognizer:
                     m.case = pp
 
 
+DETACHED_GENITIVE = frozenset({"এর", "-এর", "’র", "'র", "-র"})
+
+
 def _dateline(sentence: Sentence, m: Mention) -> bool:
     """ঢাকা, ১২ মার্চ — …: the place a report is filed from is not an actor."""
     toks = sentence.tokens
     if m.start != 0 or m.end + 1 >= len(toks) or toks[m.end].text != ",":
         return False
     return toks[m.end + 1].norm[:1].isdigit()
+
+
+def _drop_parenthetical_repeats(sentence: Sentence, ms: list[Mention]) -> list[Mention]:
+    """র্যাপিড সাপোর্ট ফোর্সেস (আরএসএফ): the name again in brackets is one mention."""
+    toks = sentence.tokens
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (prev is not None and m.start > 0 and toks[m.start - 1].text == "("
+                and prev.end == m.start - 1 and set(prev.candidates) & set(m.candidates)):
+            continue
+        out.append(m)
+    return out
 
 
 def _drop_affiliated_modifiers(ms: list[Mention]) -> list[Mention]:

@@ -85,6 +85,9 @@ class CueFinder:
             if cue.anaphoric or cue.light_lemma is None or not cue.is_noun:
                 continue
             word = toks[cue.end - 1].norm
+            nxt = toks[cue.end].norm if cue.end < len(toks) else ""
+            if nxt in self.lang.temporal_after:
+                continue  # সম্মত হওয়ার পর: a clause of time, telling an event of its own
             if word.endswith(NONFINITE_ENDINGS) and any(not c.anaphoric for c in cues[k + 1:]):
                 cue.anaphoric = True
 
@@ -171,7 +174,7 @@ class CueFinder:
             # predicate is what that predicate is about, not an event of its own.
             anaphoric = anaphoric or self._complement(toks, j)
         best.anaphoric = anaphoric
-        best.adverbial = best.light_lemma is None and any(
+        best.adverbial = best.light_lemma is None and best.pred.frame != "conflict" and any(
             case == "loc" and base == toks[j - 1].norm[: len(base)]
             for base, case in self.morph.analyses(toks[j - 1].norm)[1:])
         return best

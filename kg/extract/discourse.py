@@ -13,6 +13,9 @@ from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
 from kg.text.segment import Sentence, Token
 
+# Bodies that vote on resolutions and rulings (gazetteer `kind`): what a vote is against.
+BODY_KINDS = frozenset({"un_organ", "intergovernmental", "bloc", "court", "commission"})
+
 
 @dataclass(slots=True)
 class Discourse:
@@ -25,6 +28,7 @@ class Discourse:
     date: DateMention | None = None
     n_agreements: int = 0
     subject_person: Entity | None = None  # who acted or spoke last: তিনি
+    last_body: Entity | None = None  # the council, assembly or court last named
     recent: list[Event] = field(default_factory=list)  # events of earlier sentences
 
     def last_of_type(self, etype: str) -> Event | None:
@@ -55,6 +59,9 @@ class DiscourseKeeper:
         elif not continues:
             disc.reported = False
         disc.recent.extend(events)
+        bodies = [e for e in entities_of(st.actors) if e.kind in BODY_KINDS]
+        if bodies:
+            disc.last_body = bodies[-1]
         persons = [e for ev in events for e in ev.sources if e.type == "Person"]
         if persons:
             disc.subject_person = persons[0]

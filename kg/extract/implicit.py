@@ -27,14 +27,15 @@ class ImplicitRoles:
         topic of the discourse."""
         actors, clause = st.actors, st.clause
         cl = st.clause_of(cue)
+        inside = {id(m) for m in actors if any(
+            m.end <= r.start and r.start - m.end <= 1 for r in st.references)}
         subj = [m for m in actors if id(m) not in used and clause[m.start] == cl
                 and m.case in ("plain", "gen") and m not in slot["target"]
-                and entities_of([m])]
+                and id(m) not in inside and entities_of([m])]
         subj = subj or [m for m in st.unknown if clause[m.start] == cl and m.case == "plain"]
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = entities_of(slot["target"]) or entities_of(shared)
-        place = [m for m in actors if m.case == "loc" and cue.pred.type == "PROTEST"
-                 and any(e.type == "Country" for e in m.entities)]
+        place: list[Mention] = []  # ঢাকায় বিক্ষোভ: protesters there are not the state
         if subj:
             sources, confidence = entities_of(subj), 0.7
         elif place:
@@ -91,6 +92,9 @@ class ImplicitRoles:
         if not others and disc.topic and (cue.pred.frame == "supply" or (
                 cue.pred.type in VERBAL_CONFLICT and self._responds(st))):
             return [e for e in disc.topic if e not in sources]
+        if cue.pred.target_from == "last_body" and disc.last_body is not None and (
+                disc.last_body.kind == "un_organ"):
+            return [disc.last_body]  # বিরুদ্ধে ভোট দেয় চীন: against the council's resolution
         return []
 
     def _responds(self, st: SentenceState) -> bool:

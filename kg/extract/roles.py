@@ -16,6 +16,11 @@ from kg.extract.state import SentenceState, Slot
 from kg.lang.data import LanguageData
 from kg.text.segment import Token
 
+# Acts whose locative actor is what they are aimed at (ইসরায়েলে হামলা, গাজায় ত্রাণ,
+# বাংলাদেশে বিনিয়োগ); for the others a locative names where the act happened.
+LOC_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "CONSULT", "REJECT",
+                         "INVESTIGATE", "CRIME"})
+
 
 class RoleAssigner:
     def __init__(self, lang: LanguageData) -> None:
@@ -27,6 +32,8 @@ class RoleAssigner:
         frame = dict(self.lex.frame(cue.pred.frame))
         if cue.light_lemma in self.lex.light_frames and cue.pred.frame not in ("meet",):
             frame.update(self.lex.light_frames[cue.light_lemma])
+        if cue.pred.type not in LOC_TARGETS and cue.pred.frame == "agent":
+            frame.pop("loc", None)  # ঢাকায় বিক্ষোভ, ওয়াশিংটনে নিন্দা: where, not at whom
         return frame
 
     def assign(self, st: SentenceState) -> list[Slot]:
@@ -63,6 +70,12 @@ class RoleAssigner:
                 continue  # an object after a nominal event belongs to a later verb
             ci = right[0] if right else same[-1]
             _put(slots[ci], self.frame(cues[ci]).get(m.case), m, cues[ci])
+        for cue, slot in zip(cues, slots, strict=True):
+            if cue.is_noun and cue.light_lemma is None and any(
+                    m.case == "gen" and m.end <= cue.start for m in slot["source"]):
+                # রুশ হামলা, ইসরায়েলের আগ্রাসনের বিরুদ্ধে বিক্ষোভ করেছে জামায়াত: a nominal
+                # event's agent is its possessor; the clause's subject acts in the verb
+                slot["source"] = [m for m in slot["source"] if m.case != "plain"]
         if st.parse is not None:
             for slot in slots:
                 slot["source"] = _subjects(st, slot["source"])

@@ -78,3 +78,11 @@ def promised(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None
     if cue.pred.future and gov and lang.morph.features(gov).future and cue.light_lemma not in (
             "পাওয়া", "আসা"):
         _retype(ev, cue.pred.future)
+
+
+@type_rule
+def joint(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
+    """সিউল ও ওয়াশিংটন মহড়া চালাবে: done by two or more together, each with the others."""
+    if cue.pred.joint and len(ev.sources) > 1 and not ev.targets:
+        _retype(ev, cue.pred.joint)
+        ev.targets = list(ev.sources)

@@ -93,6 +93,23 @@ class Calendar:
         return None
 
 
+def document_date(calendar: Calendar, sentences: list[list[Token]]) -> dt.date | None:
+    """The date a text was written, when it does not say so in its metadata: the latest
+    full date (day, month, year) the text gives (শুক্রবার (৬ সেপ্টেম্বর, ২০২৫)); reports
+    tell of their own day and of earlier ones, rarely of later ones. None if none."""
+    found = []
+    for toks in sentences:
+        words = [t.norm for t in toks if t.norm not in (",", "(", ")")]
+        for i in range(len(words) - 2):
+            w, month, year = words[i], calendar.month(words[i + 1]), words[i + 2]
+            if w.isdigit() and 1 <= int(w) <= 31 and month and year.isdigit() and len(year) == 4:
+                try:
+                    found.append(dt.date(int(year), month, int(w)))
+                except ValueError:
+                    continue
+    return max(found) if found else None
+
+
 def _day(year: int | None, month: int, day: int) -> DateMention | None:
     if year is None:
         return DateMention(f"--{month:02d}-{day:02d}", None, False)

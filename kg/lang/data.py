@@ -33,6 +33,7 @@ class LanguageData:
     sports_words: set[str] = field(init=False)
     auxiliary_before_go: set[str] = field(init=False)
     context_markers: set[str] = field(init=False)
+    temporal_after: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         words = self.morph.word_list
@@ -47,6 +48,7 @@ class LanguageData:
         self.sports_words = set(words("sports_words"))
         self.auxiliary_before_go = set(words("auxiliary_before_go"))
         self.context_markers = set(words("context_markers"))
+        self.temporal_after = set(words("temporal_after"))
 
 
 @cache

@@ -49,7 +49,8 @@ class Predicate:
     goods: dict | None = None
     target_from: str | None = None
     at_country: dict | None = None
-    bare: bool = False  # may stand without a target when none can be found (call for X)
+    bare: bool = False
+    joint: dict | None = None  # may stand without a target when none can be found (call for X)
 
 
 class Lexicon:
@@ -110,6 +111,7 @@ def _predicate(raw: dict) -> Predicate:
         target_from=raw.get("target_from"),
         at_country=raw.get("at_country"),
         bare=bool(raw.get("bare", False)),
+        joint=raw.get("joint"),
     )
 
 

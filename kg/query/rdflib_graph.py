@@ -24,8 +24,8 @@ def rdf_graph(path: str | os.PathLike, store: str = "memory"):
     Oxigraph store under the same rdflib API, which parses 1M triples ~20x faster."""
     from rdflib import Dataset
 
-    from kg.rdf.quads import _bind
     from kg.rdf.formats import format_for
+    from kg.rdf.quads import _bind
 
     if store not in STORES:
         raise KgError(f"unknown store {store!r}; choose one of {', '.join(STORES)}")
