@@ -129,6 +129,11 @@ class CueFinder:
             return nxt in ("।", "?", "!", "'", "’", "”") or nxt in QUOTES
         return True
 
+    def _own_light_noun(self, pred: Predicate, word: str) -> bool:
+        """আরোপের in নিষেধাজ্ঞা আরোপের ঘোষণা: the genitive of the noun's own light verb."""
+        own = {lv.prefix[0] for lv in pred.light if lv.prefix and not lv.generic}
+        return any(base in own for base, case in self.morph.analyses(word) if case == "gen")
+
     def _light(self, toks: list[Token], k: int, lv: LightVerb) -> int | None:
         """Index just past the light verb if `lv` starts at token k."""
         n = len(lv.prefix)
@@ -147,6 +152,8 @@ class CueFinder:
                 if gap and (k >= len(toks) or toks[j].is_punct or j in taken):
                     break
                 for lv in pred.light:
+                    if gap and lv.generic and not self._own_light_noun(pred, toks[j].norm):
+                        continue  # নিষেধাজ্ঞা আরোপের ঘোষণা: only the noun's own verb between
                     end = self._light(toks, k, lv)
                     if end is not None:
                         return Cue(pred, i, end, j, True, lv.lemma, gov=end - 1)

@@ -30,7 +30,7 @@ from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
 from kg.parse.tree import Parse
-from kg.text.segment import Sentence
+from kg.text.segment import QUOTES, Sentence
 
 # Acts that can be aimed at a place (গাজায় হামলা); other acts need an actor as target.
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
@@ -188,4 +188,7 @@ class EventExtractor:
             return False
         if "with" in needs and not any(m.case == "with" for m in slot["target"]):
             return False
+        if "said_follows" in needs and not (cue.end < len(st.toks) and (
+                st.toks[cue.end].text in (",", ":") or st.toks[cue.end].text in QUOTES)):
+            return False  # হুথিদের দাবি, …: a claim is told only if its content follows
         return "goods" not in needs or has_goods(self.lang, st.toks, st.clause, cue)

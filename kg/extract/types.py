@@ -86,3 +86,18 @@ def joint(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
     if cue.pred.joint and len(ev.sources) > 1 and not ev.targets:
         _retype(ev, cue.pred.joint)
         ev.targets = list(ev.sources)
+
+
+@type_rule
+def word_class(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
+    """রাষ্ট্রদূতকে প্রত্যাহার: what is withdrawn says what the act is (recalling an envoy
+    reduces relations); predicates.yaml `retype` names the word class and the new type."""
+    for change in cue.pred.retype:
+        words = lang.lex.word_classes.get(change.get("class", ""), set())
+        kinds = set(change.get("target_kinds", []))
+        if words and any(b in words for t in toks for b, _ in lang.morph.analyses(t.norm)):
+            _retype(ev, change)
+            return
+        if kinds and any(t.kind in kinds for t in ev.targets):
+            _retype(ev, change)
+            return

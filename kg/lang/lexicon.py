@@ -29,6 +29,7 @@ class LightVerb:
 
     prefix: Words
     lemma: str
+    generic: bool = False  # from `generic_light` (ঘোষণা দেওয়া): fits any event noun
 
 
 @dataclass(slots=True)
@@ -47,6 +48,7 @@ class Predicate:
     symmetric: bool = False
     future: dict | None = None
     goods: dict | None = None
+    retype: list[dict] = field(default_factory=list)  # [{class: envoys, type: …}]
     target_from: str | None = None
     at_country: dict | None = None
     bare: bool = False
@@ -61,11 +63,13 @@ class Lexicon:
         generic = [_words(g) for g in data.get("generic_light", [])]
         for pred in self.predicates:
             if pred.nouns and pred.type != "STATEMENT":
-                pred.light += [LightVerb(w[:-1], w[-1]) for w in generic]
+                pred.light += [LightVerb(w[:-1], w[-1], generic=True) for w in generic]
         self.frames: dict[str, dict[str, str]] = data.get("frames", {})
         self.light_frames = {norm_token(k): v for k, v in data.get("light_frames", {}).items()}
         self.mode_words = {norm_token(k): v for k, v in data.get("mode_words", {}).items()}
         self.goods = {norm_token(g) for g in data.get("goods", [])}
+        self.word_classes = {name: {norm_token(w) for w in words}
+                             for name, words in (data.get("word_classes") or {}).items()}
         self.agreement_nouns: PhraseIndex[int] = PhraseIndex()
         for n, words in enumerate(_words(a) for a in data.get("agreement_nouns", [])):
             self.agreement_nouns.add(words, n)  # n: file order decides between matches
@@ -108,6 +112,7 @@ def _predicate(raw: dict) -> Predicate:
         symmetric=bool(raw.get("symmetric", False)),
         future=raw.get("future"),
         goods=raw.get("goods"),
+        retype=list(raw.get("retype", []) or []),
         target_from=raw.get("target_from"),
         at_country=raw.get("at_country"),
         bare=bool(raw.get("bare", False)),
