@@ -28,10 +28,28 @@ def test_problems_catches_broken_trees():
 
 
 def test_split_sizes_and_no_overlap(splits):
-    assert sum(len(s) for s in splits.values()) >= 400
-    assert len(splits["test"]) >= 60
-    ids = [s.sent_id for sents in splits.values() for s in sents]
+    everything = [s for sents in splits.values() for s in sents]
+    assert len(everything) >= 1500
+    assert sum(s.source.startswith("news-") for s in everything) >= 700
+    assert len(splits["test"]) >= 150
+    ids = [s.sent_id for s in everything]
     assert len(ids) == len(set(ids))
+
+
+def test_test_split_is_the_news_test_passages_only(splits):
+    """The parser is measured on news it never saw: sentences of the corpus's frozen test
+    passages, and nothing of them in train or dev."""
+    import json
+
+    from tests.conftest import ROOT
+
+    with (ROOT / "seeds" / "news" / "test.jsonl").open(encoding="utf-8") as fh:
+        test_docs = {json.loads(line)["doc"] for line in fh if line.strip()}
+    assert all(s.source.startswith("news-test:") for s in splits["test"])
+    assert {s.source.split(":")[1] for s in splits["test"]} <= test_docs
+    trained = splits["train"] + splits["dev"]
+    assert not any(s.source.startswith("news-") and s.source.split(":")[1] in test_docs
+                   for s in trained)
 
 
 def test_split_files_are_derived_from_the_parts(splits):
