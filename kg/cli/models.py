@@ -79,3 +79,15 @@ def evaluate(shared: Path, as_json: bool) -> None:
     click.echo(f"Daffodil NER test: P {ner['precision']:.3f}  R {ner['recall']:.3f}  "
                f"F1 {100 * ner['f1']:.2f}  (anchor: BGRU {NER_ANCHOR})")
     click.echo(f"  per type: {per_type}")
+
+
+@models.command("agreement")
+@click.argument("first", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("second", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def agreement_command(first: Path, second: Path) -> None:
+    """Agreement (UPOS, UAS, LAS) of two independent annotations of the same sentences."""
+    from kg.models.evaluate import agreement
+
+    scores = agreement(first, second)
+    click.echo(" ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                        for k, v in scores.items()))

@@ -114,6 +114,8 @@ class DocumentContext:
             recent = [self.known[k] for k in self.person_counts]
             hits = [p for p in recent if any(o.role in roles for o in p.offices)]
             return self._pick(hits)
+        if m.plural:
+            return [aff]  # ইইউ নেতারা: the leaders as a group stand for their body
         holders = self.gaz.holders(aff.key, roles, self.year)
         if m.role == "leader":
             holders = _top_leaders(holders, aff, self.year)

@@ -27,6 +27,7 @@ class Mention:
     group: int | None = None  # coordinated mentions share a group id
     role_label: str = ""  # the surface text of an absorbed role (রুশ প্রেসিডেন্ট)
     words: tuple[str, ...] = ()  # the name as matched (base forms), for coreference
+    plural: bool = False  # নেতারা, কর্মকর্তারা: a group of office holders
 
     @property
     def resolved(self) -> bool:

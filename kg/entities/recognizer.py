@@ -52,6 +52,9 @@ class EntityRecognizer:
         self.morph = morph
         self.place_heads = set(morph.word_list("place_heads"))
         self.relational_nouns = set(morph.word_list("relational_nouns"))
+        self.media_cues = set(morph.word_list("media_cues"))
+        self.anonymous_units = set(morph.word_list("anonymous_units"))
+        self.plural_endings = tuple(morph.word_list("plural_endings"))
         self.index: PhraseIndex[_Pattern] = PhraseIndex()
         surface: dict[tuple[Words, str], list[Entity]] = {}
         for e in gazetteer.entities:
@@ -103,13 +106,6 @@ class EntityRecognizer:
         """দামেস্ক আন্তর্জাতিক বিমানবন্দরে: a bare country or capital before a place noun
         only says where the place is."""
         toks = sentence.tokens
-        if m.kind in ("name", "capital") and m.case == "gen" and m.end < len(toks):
-            # রাশিয়ার মিত্র বেলারুশ: the genitive only describes the next name
-            nxt = toks[m.end].norm
-            if nxt in self.relational_nouns or (
-                    m.end + 1 < len(toks) and f"{nxt} {toks[m.end + 1].norm}"
-                    in self.relational_nouns):
-                return True
         if m.kind not in ("name", "capital") or m.case != "plain":
             return False
         end = m.end
@@ -127,6 +123,16 @@ class EntityRecognizer:
                 return True
         return False
 
+    def _describes_next(self, sentence: Sentence, m: Mention) -> bool:
+        """রাশিয়ার মিত্র বেলারুশ, হামাসের একটি সূত্র, মার্কিন প্রশাসনের একজন কর্মকর্তা: the
+        genitive only describes what follows (an ally, a source, an unnamed official)."""
+        toks = sentence.tokens
+        if m.case != "gen" or m.end >= len(toks):
+            return False
+        nxt = toks[m.end].norm
+        two = f"{nxt} {toks[m.end + 1].norm}" if m.end + 1 < len(toks) else ""
+        return nxt in self.relational_nouns or two in self.relational_nouns
+
     def _name_at(self, sentence: Sentence, i: int) -> int | None:
         """The end of a bare country name starting at token i, if there is one."""
         toks = sentence.tokens
@@ -138,9 +144,19 @@ class EntityRecognizer:
         return None
 
     def _group(self, sentence: Sentence, m: Mention) -> bool:
-        """তিন নেতা: a numeral before a role noun names a group, not an office holder."""
-        return (m.kind == "role" and m.start > 0
-                and sentence.tokens[m.start - 1].norm in self.morph.word_list("group_numerals"))
+        """তিন নেতা: a numeral before a role noun names a group, not an office holder;
+        একজন কর্মকর্তা: an unnamed official is nobody's voice; সংবাদ সংস্থা সানা: a news
+        outlet, not the state whose capital has that name."""
+        toks = sentence.tokens
+        prev = toks[m.start - 1].norm if m.start > 0 else ""
+        prev2 = f"{toks[m.start - 2].norm} {prev}" if m.start > 1 else ""
+        if m.kind == "role" and prev in self.morph.word_list("group_numerals"):
+            return True
+        if m.kind == "unit" and m.role in self.anonymous_units and (
+                prev in self.morph.word_list("anonymous_markers")):
+            return True
+        return m.kind in ("name", "capital") and (prev in self.media_cues
+                                                 or prev2 in self.media_cues)
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         taken: set[int] = set()
@@ -157,7 +173,13 @@ class EntityRecognizer:
         chosen = [m for m in chosen if not _dateline(sentence, m) and not self._group(sentence, m)
                   and not self._place_modifier(sentence, m)]
         chosen = _drop_affiliated_modifiers(chosen)
+        for m in chosen:
+            if m.kind in ("role", "unit") and sentence.tokens[m.end - 1].norm.endswith(
+                    self.plural_endings) and len(sentence.tokens[m.end - 1].norm) > len(
+                    m.words[-1]):
+                m.plural = True
         chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen))
+        chosen = [m for m in chosen if not self._describes_next(sentence, m)]
         self._postpositions(sentence, chosen)
         _coordinate(sentence, chosen, self.morph)
         return chosen

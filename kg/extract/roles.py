@@ -22,6 +22,36 @@ LOC_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "C
                          "INVESTIGATE", "CRIME"})
 
 
+# Relations of a clause embedded in another: its arguments are not the outer verb's.
+EMBEDDED = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "xcomp", "csubj"})
+ELSEWHERE = -1
+
+
+def plausible(st: SentenceState) -> bool:
+    """Can the tree decide attachments? One root, a head for every token inside the
+    sentence, no cycle, and every predicate's verb tagged a verb. Otherwise the case-marker
+    rules decide (a parser trained on a small treebank errs most on exactly the sentences
+    the rules find hard, so a broken tree must not override them)."""
+    parse = st.parse
+    if parse is None or len(parse.words) != len(st.toks):
+        return False
+    words = parse.words
+    if sum(w.head == -1 for w in words) != 1 or any(w.head >= len(words) for w in words):
+        return False
+    for i in range(len(words)):
+        seen, k = set(), i
+        while k != -1:
+            if k in seen:
+                return False
+            seen.add(k)
+            k = words[k].head
+    for c in st.cues:
+        if c.light_lemma is not None and c.end - 1 < len(words) and (
+                words[c.end - 1].upos not in ("VERB", "AUX")):
+            return False
+    return True
+
+
 class RoleAssigner:
     def __init__(self, lang: LanguageData) -> None:
         self.lang = lang
@@ -45,6 +75,10 @@ class RoleAssigner:
                 continue  # গাজায় ইসরায়েলি হামলার নিন্দা: arguments of the act condemned
             same = [ci for ci, c in enumerate(cues) if clause[c.noun_end - 1] == clause[m.start]]
             governed = self._governing_cue(st, m)
+            if governed == ELSEWHERE:
+                continue  # the tree puts the phrase in a clause of another verb
+            if governed is not None and m.case == "plain" and governed not in same:
+                same = [governed]  # the tree's subject, across a comma the rules split at
             if m.case == "plain" and governed is not None and deprel(st, m) in ("obj", "iobj"):
                 m.case = "acc"  # an unmarked object (ঢাকা সফর করেন): the tree says so
             if governed is not None and governed in same and m.case != "plain" and (
@@ -93,16 +127,23 @@ class RoleAssigner:
 
     def _governing_cue(self, st: SentenceState, m: Mention) -> int | None:
         """The predicate the tree attaches the mention to: the first cue token on the path
-        from the mention up to the root."""
+        from the mention up to the root; ELSEWHERE when the first verb on that path is no
+        predicate of ours and heads a clause of its own inside another (a complement,
+        purpose, relative or adverbial clause): the phrase is that verb's argument. None
+        when the tree cannot tell (no parse, an implausible tree): the rules decide."""
         parse = st.parse
-        if parse is None or len(parse.words) != len(st.toks):
+        if parse is None or not plausible(st):
             return None
         for k in parse.governor_path(head_token(st, m)):
             for ci, c in enumerate(st.cues):
                 if c.start <= k < c.end:
                     return ci
-            if m.start <= k < m.end or parse.words[k].upos == "VERB":
-                return None  # the mention's clause has no predicate of ours: rules decide
+            if m.start <= k < m.end:
+                return None
+            if parse.words[k].upos == "VERB":
+                embedded = parse.words[k].deprel in EMBEDDED and not any(
+                    c.start <= k < c.end for c in st.references)
+                return ELSEWHERE if embedded else None
         return None
 
     def _special_role(self, st: SentenceState, m: Mention,

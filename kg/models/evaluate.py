@@ -125,3 +125,23 @@ def ner_scores(parser: StanzaParser, daffodil_test: Path) -> dict[str, float]:
     p, r, f = f1(*tot)
     out.update({"precision": p, "recall": r, "f1": f})
     return out
+
+
+def agreement(first: Path, second: Path) -> dict[str, float]:
+    """Inter-annotator agreement of two annotations of the same sentences (matched by
+    `# text`): UPOS, UAS and LAS of the second against the first, over all tokens."""
+    second_by_text = {s.text: s for s in read_conllu(second)}
+    n = upos = uas = las = sents = 0
+    for a in read_conllu(first):
+        b = second_by_text.get(a.text)
+        if b is None or len(a.rows) != len(b.rows):
+            continue
+        sents += 1
+        for ra, rb in zip(a.rows, b.rows, strict=True):
+            n += 1
+            upos += ra[3] == rb[3]
+            uas += ra[6] == rb[6]
+            las += ra[6] == rb[6] and ra[7] == rb[7]
+    if not n:
+        return {"sentences": 0, "tokens": 0}
+    return {"sentences": sents, "tokens": n, "upos": upos / n, "uas": uas / n, "las": las / n}
