@@ -68,6 +68,8 @@ class DocumentContext:
                 return [earlier]
         if kind in ("name", "capital", "demonym", "unit", "ner", "adjective"):
             return self._pick(m.candidates)
+        if kind == "hyphen_pair":
+            return list(m.candidates)
         if kind == "bound_pair":
             self.bound_pair = list(dict.fromkeys(m.candidates))[:2]
             return list(self.bound_pair)

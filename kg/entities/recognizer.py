@@ -44,7 +44,7 @@ class EntityRecognizer:
 
     REFERENCE_KINDS = (
         "pair_countries", "pair_leaders", "pair_sides", "this_country", "this_org",
-        "pronouns_person", "reciprocal",
+        "pronouns_person", "pronouns_group", "reciprocal",
     )
 
     def __init__(self, gazetteer: Gazetteer, morph: Morphology) -> None:
@@ -78,6 +78,27 @@ class EntityRecognizer:
     def _add(self, pattern: _Pattern) -> None:
         self.index.add(pattern.words, pattern)
 
+    def _hyphen_pair(self, word: str) -> tuple[str, _Pattern] | None:
+        """The two (or more) actors of ভারত-চিন, হুথি-মার্কিন, চীন-মিয়ানমারের; the last part
+        carries the case ending of the whole."""
+        parts = word.split("-")
+        ents: list[Entity] = []
+        case = "plain"
+        for k, part in enumerate(parts):
+            readings = self.morph.analyses(part) if k == len(parts) - 1 else [(part, "plain")]
+            for base, c in readings:
+                hits = [p for w, p in self.index.get(base) if w == (base,)
+                        and p.kind in ("name", "capital", "demonym") and p.entities]
+                if hits:
+                    ents.append(hits[0].entities[0])
+                    case = c if k == len(parts) - 1 else case
+                    break
+            else:
+                return None
+        if len(set(ents)) < 2:
+            return None
+        return case, _Pattern(tuple(parts), "hyphen_pair", tuple(dict.fromkeys(ents)))
+
     def loose_keys(self) -> set[str]:
         return {w for entries in self.loose.by_last.values() for words, _ in entries
                 for w in words}
@@ -87,13 +108,20 @@ class EntityRecognizer:
         found = []
         for m in self.index.matches(toks, self.morph):
             pat, case, word = m.value, m.case, toks[m.end - 1].norm
-            if pat.kind in ("pronouns_person", "reciprocal") and m.base != word:
+            if pat.kind in ("pronouns_person", "pronouns_group", "reciprocal") and m.base != word:
                 continue  # pronouns are listed with their own forms
-            if pat.kind == "pronouns_person":
+            if pat.kind in ("pronouns_person", "pronouns_group"):
                 case = _case_of_pronoun(word)
             found.append((m.start, m.end, case, pat))
-        # Names spelt another way (গুয়েট্রেস for গুতেরেস), on tokens no exact match took.
+        # ভারত-পাকিস্তান, রাশিয়া-ইউক্রেন যুদ্ধ: two names joined by a hyphen in one token.
         covered = {k for i, j, _c, _p in found for k in range(i, j)}
+        for j, tok in enumerate(toks):
+            if j not in covered and "-" in tok.norm.strip("-"):
+                pair = self._hyphen_pair(tok.norm)
+                if pair is not None:
+                    found.append((j, j + 1, pair[0], pair[1]))
+                    covered.add(j)
+        # Names spelt another way (গুয়েট্রেস for গুতেরেস), on tokens no exact match took.
         for m in self.loose.matches(toks, self.morph, key=skeleton,
                                     skip=lambda j, _t: j in covered):
             if not covered.intersection(range(m.start, m.end)):

@@ -65,8 +65,8 @@ class ImplicitRoles:
             return []
         if cue.pred.target_from == "last_conflict":
             return [e for e in _last_conflict(disc) if e not in sources]
-        if len(sources) > 1 and cue.pred.type in COOPERATIVE:
-            return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে: with each other
+        if len(sources) > 1 and (cue.pred.type in COOPERATIVE or cue.pred.symmetric):
+            return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে, বন্দী বিনিময় করল X ও Y
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         referred = self.referred(st, cue, disc)
         if referred:
@@ -112,7 +112,7 @@ class ImplicitRoles:
         for ref in st.references:
             if st.clause_of(ref) != cl or ref.pred.type == cue.pred.type:
                 continue
-            owners = [m for m in st.actors if m.end == ref.start and m.case == "gen"]
+            owners = [m for m in st.actors if m.end == ref.start and m.case in ("gen", "plain")]
             if owners:
                 return entities_of(owners)
             earlier = disc.last_of_type(ref.pred.type)

@@ -118,8 +118,10 @@ class RoleAssigner:
     def _inside_reference(self, st: SentenceState, m: Mention) -> bool:
         """An actor just before a reference is its argument (গাজায় ইসরায়েলি হামলার নিন্দা),
         except the addressee (-কে) of what follows (ইসরায়েলকে হামলা বন্ধের আহ্বান)."""
-        if m.case in ("plain", "acc"):
+        if m.case == "acc":
             return False
+        if m.case == "plain":  # উত্তর কোরিয়ার সৈন্য প্রত্যাহারের আহ্বান: right before it
+            return any(ref.start == m.end for ref in st.references)
         for ref in st.references:
             if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):
                 return ref.start - m.end <= 3
@@ -158,6 +160,7 @@ class RoleAssigner:
                     return ci, "target"
                 return ci, frame.get("poss")
             if (m.case == "plain" and m.end == c.start and "goal" in frame
+                    and len(m.entities) == 1
                     and any(e.type in ("Country", "Location") for e in m.entities)):
                 return ci, frame.get("goal")
             if self.participle(c, st.toks) and m.start == c.end:
@@ -229,8 +232,9 @@ def _subjects(st: SentenceState, sources: list[Mention]) -> list[Mention]:
 
 
 def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:
-    if role == "source" and cue.pred.symmetric and len(m.entities) > 1:
-        role = "both"  # দুই দেশই চুক্তি করেছে: each with the other
+    if role in ("source", "target") and cue.pred.symmetric and len(m.entities) > 1 and (
+            role == "source" or m.kind in ("hyphen_pair", "pair_countries", "bound_pair")):
+        role = "both"  # দুই দেশই চুক্তি করেছে, ভারত-চিন সংঘর্ষ: each with the other
     if role in ("source", "target"):
         slot[role].append(m)
     elif role == "both":
