@@ -23,7 +23,7 @@ from kg.entities.ner import ner_mentions
 from kg.entities.recognizer import EntityRecognizer, default_recognizer
 from kg.errors import KgError
 from kg.extract.cues import Cue, CueFinder
-from kg.extract.discourse import Discourse
+from kg.extract.discourse import BODY_KINDS, Discourse
 from kg.extract.extractor import EventExtractor
 from kg.extract.records import dedupe, split_reciprocal, to_record
 from kg.extract.state import Event
@@ -179,7 +179,8 @@ class EventStage(Processor):
         self.extractor = extractor
 
     def __call__(self, state: DocState) -> None:
-        disc = Discourse()
+        disc = Discourse(doc_bodies=[e for ms in state.mentions for m in ms for e in m.entities
+                                     if e.kind in BODY_KINDS])
         state.events = [
             self.extractor.extract(sent, mentions, cues, disc, state.date, parse)
             for sent, mentions, cues, parse in zip(state.sentences, state.mentions, state.cues,

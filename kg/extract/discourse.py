@@ -29,6 +29,7 @@ class Discourse:
     n_agreements: int = 0
     subject_person: Entity | None = None  # who acted or spoke last: তিনি
     last_body: Entity | None = None  # the council, assembly or court last named
+    doc_bodies: list[Entity] = field(default_factory=list)  # every body the text names
     recent: list[Event] = field(default_factory=list)  # events of earlier sentences
 
     def last_of_type(self, etype: str) -> Event | None:

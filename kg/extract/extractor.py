@@ -127,6 +127,10 @@ class EventExtractor:
                     t.norm in self.lang.lex.mode_words for t in between):
                 m.case = "gen"
                 return True
+            if len(between) == 1 and not between[0].is_punct and c.pred.type in (
+                    "REJECT", "DISAPPROVE", "DEMAND") and c.light_lemma is not None:
+                m.case = "gen"  # মার্কিন প্রস্তাব প্রত্যাখ্যান: whose proposal is rejected
+                return True
         return False
 
     @staticmethod

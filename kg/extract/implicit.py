@@ -92,9 +92,12 @@ class ImplicitRoles:
         if not others and disc.topic and (cue.pred.frame == "supply" or (
                 cue.pred.type in VERBAL_CONFLICT and self._responds(st))):
             return [e for e in disc.topic if e not in sources]
-        if cue.pred.target_from == "last_body" and disc.last_body is not None and (
-                disc.last_body.kind == "un_organ"):
-            return [disc.last_body]  # বিরুদ্ধে ভোট দেয় চীন: against the council's resolution
+        if cue.pred.target_from == "last_body":
+            # বিরুদ্ধে ভোট দেয় চীন: against the resolution of the council or assembly voting
+            organs = [b for b in [disc.last_body, *disc.doc_bodies]
+                      if b is not None and b.kind == "un_organ"]
+            if organs:
+                return organs[:1]
         return []
 
     def _responds(self, st: SentenceState) -> bool:
