@@ -13,6 +13,7 @@ event stage works on copies).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -25,6 +26,7 @@ from kg.errors import KgError
 from kg.extract.cues import Cue, CueFinder
 from kg.extract.discourse import BODY_KINDS, Discourse
 from kg.extract.extractor import EventExtractor
+from kg.extract.filter import EventFilter, shipped_filter
 from kg.extract.records import dedupe, split_reciprocal, to_record
 from kg.extract.state import Event
 from kg.lang.calendar import Calendar, document_date
@@ -71,6 +73,12 @@ class Processor:
 
     def __call__(self, state: DocState) -> None:
         raise NotImplementedError
+
+    def batch(self, states: list[DocState]) -> None:
+        """Several documents at once; a stage with a per-call cost (the parse) overrides
+        this to share it."""
+        for state in states:
+            self(state)
 
 
 class Segmenter(Processor):
@@ -134,9 +142,14 @@ class StanzaStage(Processor):
         self.parser = StanzaParser(threads=threads)
 
     def __call__(self, state: DocState) -> None:
-        wanted = [i for i, cues in enumerate(state.cues) if cues]
-        parses = self.parser.parse([state.sentences[i] for i in wanted])
-        for i, parse in zip(wanted, parses, strict=True):
+        self.batch([state])
+
+    def batch(self, states: list[DocState]) -> None:
+        """One Stanza call for all the documents' wanted sentences: each call has a fixed
+        cost, and a news passage has only a few sentences with a cue."""
+        wanted = [(state, i) for state in states for i, cues in enumerate(state.cues) if cues]
+        parses = self.parser.parse([state.sentences[i] for state, i in wanted])
+        for (state, i), parse in zip(wanted, parses, strict=True):
             state.parses[i] = parse
 
 
@@ -185,6 +198,20 @@ class EventStage(Processor):
             self.extractor.extract(sent, mentions, cues, disc, state.date, parse)
             for sent, mentions, cues, parse in zip(state.sentences, state.mentions, state.cues,
                                                    state.parses, strict=True)]
+
+
+class EventFiltering(Processor):
+    """Pairs the learned filter scores below its threshold are dropped (kg.extract.filter);
+    the discourse has already seen every proposal, so pruning changes only the output."""
+
+    name, requires, provides = "filter", frozenset({"events"}), frozenset({"filtered"})
+
+    def __init__(self, event_filter: EventFilter) -> None:
+        self.filter = event_filter
+
+    def __call__(self, state: DocState) -> None:
+        state.events = [[kept for ev in events if (kept := self.filter.prune(ev)) is not None]
+                        for events in state.events]
 
 
 class RecordWriter(Processor):
@@ -247,7 +274,11 @@ class Pipeline:
             stages.append(StanzaStage(self.settings.torch_threads))
             if self.settings.ner_actors:
                 stages.append(NerActors())
-        stages += [Coreference(), EventStage(self.extractor), RecordWriter(self.extractor_id)]
+        stages += [Coreference(), EventStage(self.extractor)]
+        self.event_filter = shipped_filter(bool(use_parse)) if self.settings.event_filter else None
+        if self.event_filter is not None:
+            stages.append(EventFiltering(self.event_filter))
+        stages.append(RecordWriter(self.extractor_id))
         check_chain(stages)
         self.stages = stages
 
@@ -262,5 +293,25 @@ class Pipeline:
         return state
 
     def run(self, doc: Document) -> DocumentResult:
-        state = self.annotate(doc)
-        return DocumentResult(doc, state.sentences, state.records, state.actors)
+        return self._result(self.annotate(doc))
+
+    def stream(self, docs: Iterable[Document], batch: int = 16) -> Iterator[DocumentResult]:
+        """Results in input order, `batch` documents at a time: stages that share a cost
+        across documents (one Stanza call) do so, and memory holds one batch."""
+        chunk: list[DocState] = []
+        for doc in docs:
+            chunk.append(DocState(doc))
+            if len(chunk) == batch:
+                yield from self._run_batch(chunk)
+                chunk = []
+        if chunk:
+            yield from self._run_batch(chunk)
+
+    def _run_batch(self, states: list[DocState]) -> Iterator[DocumentResult]:
+        for stage in self.stages:
+            stage.batch(states)
+        return map(self._result, states)
+
+    @staticmethod
+    def _result(state: DocState) -> DocumentResult:
+        return DocumentResult(state.doc, state.sentences, state.records, state.actors)

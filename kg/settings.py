@@ -11,6 +11,7 @@ nothing: `current()` reads the environment once).
 | KG_ONTOLOGY | a folder to use instead of the shipped ontology/ |
 | KG_NO_PARSE | 1: case-marker rules only, no Stanza parse (as `--no-parse`) |
 | KG_NO_NER_ACTORS | 1: do not add people found only by the NER model |
+| KG_NO_FILTER | 1: keep every event the rules propose (no learned event filter) |
 | KG_TORCH_THREADS | torch threads per process (default 2) |
 | KG_DEBUG | 1: show a traceback instead of the one-line error |
 | KG_GRAPH | default graph file of `kg query` |
@@ -39,6 +40,7 @@ class Settings:
     ontology: Path | None = None  # None: the shipped ontology/
     parse: bool | None = None  # None: parse when the trained models are installed
     ner_actors: bool = True
+    event_filter: bool = True  # prune proposals with the learned filter, when shipped
     torch_threads: int = 2
     debug: bool = False
 
@@ -55,6 +57,7 @@ class Settings:
             ontology=Path(env["KG_ONTOLOGY"]) if env.get("KG_ONTOLOGY") else None,
             parse=False if _flag(env, "KG_NO_PARSE") else None,
             ner_actors=not _flag(env, "KG_NO_NER_ACTORS"),
+            event_filter=not _flag(env, "KG_NO_FILTER"),
             torch_threads=int(threads),
             debug=_flag(env, "KG_DEBUG"),
         )

@@ -144,11 +144,9 @@ def _run_gold(gold_docs: list[dict], pipeline, where: str) -> dict[str, list[dic
     from kg.text.documents import Document, parse_date
     from kg.text.segment import normalize
 
-    out = {}
-    for g in gold_docs:
-        doc = Document(g["doc"], normalize(g.get("text", "")), parse_date(g.get("date"), where))
-        out[g["doc"]] = pipeline.run(doc).records
-    return out
+    docs = (Document(g["doc"], normalize(g.get("text", "")), parse_date(g.get("date"), where))
+            for g in gold_docs)
+    return {res.doc.id: res.records for res in pipeline.stream(docs)}
 
 
 def _score(gold_docs: list[dict], by_doc: dict[str, list[dict]]):

@@ -22,6 +22,7 @@ from kg.extract.clauses import clauses
 from kg.extract.context import ContextReader
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse, DiscourseKeeper
+from kg.extract.features import pair_features
 from kg.extract.implicit import ImplicitRoles
 from kg.extract.roles import RoleAssigner
 from kg.extract.state import Event, SentenceState, Slot
@@ -79,6 +80,8 @@ class EventExtractor:
         events = [ev for _, ev in (built[gi] for gi in sorted(built))]
         self.context.apply(st, {gi: built[gi] for gi in sorted(built)}, date, doc_date,
                            continues)
+        for ev in events:
+            ev.features = pair_features(st, ev)
         self.discourse.finish(st, events, disc, date, continues)
         return events
 
@@ -103,6 +106,7 @@ class EventExtractor:
                                    or cue.pred.type == "MOBILIZE"):
                 ev.targets = self.implicit.target(st, cue, ev.sources, used, disc)
                 ev.confidence = min(ev.confidence, 0.7)
+                ev.implicit_target = bool(ev.targets)
             if self._complete(st, ev, cue, slot, bare_ok=True):
                 built[gi] = (cue, ev)
                 st.built.append(ev)
@@ -110,6 +114,8 @@ class EventExtractor:
         for cue, ev in built.values():
             if not ev.targets and ev.type == "MOBILIZE":  # a show of force: at whom?
                 ev.targets = self.implicit.target(st, cue, ev.sources, used, disc)
+                ev.implicit_target = bool(ev.targets)
+            ev.cue_end = cue.end
         return built
 
     def _sport(self, st: SentenceState) -> bool:

@@ -37,6 +37,11 @@ class Event:
     span: tuple[int, int] = (0, 0)
     token_span: tuple[int, int] = (0, 0)
     cue_start: int = 0
+    cue_end: int = 0
+    implicit_target: bool = False  # the target was not stated but filled (implicit roles)
+    # Per (source key, target key or None): the evidence the event filter weighs
+    # (kg.extract.features); empty until the sentence is finished.
+    features: dict[tuple[str, str | None], dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
