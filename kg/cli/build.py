@@ -106,7 +106,8 @@ def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
               help="Score these predictions (JSON Lines records) instead of running kg.")
 @click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
 @click.option("--ablation", is_flag=True,
-              help="Score both with and without the parse, and print both.")
+              help="Score with and without the parse, each with and without the learned "
+                   "event filter, and print all four.")
 @click.option("-v", "--verbose", is_flag=True, help="List misses and false positives.")
 def evaluate(gold: str, pred_file: str | None, no_parse: bool, ablation: bool,
              verbose: bool) -> None:
@@ -118,10 +119,13 @@ def evaluate(gold: str, pred_file: str | None, no_parse: bool, ablation: bool,
         scores = _score(gold_docs, _predictions(Path(pred_file)))
         click.echo(format_report(Path(gold).name, scores, verbose))
         return
-    settings: list[bool | None] = [False, True] if ablation else [False if no_parse else None]
-    for use_parse in settings:
-        pipeline = _pipeline(use_parse)
-        label = f"{Path(gold).name} [{'parse' if pipeline.parsing else 'no parse'}]"
+    runs: list[tuple[bool | None, bool | None]] = (
+        [(p, f) for p in (False, True) for f in (False, True)] if ablation
+        else [(False if no_parse else None, None)])
+    for use_parse, use_filter in runs:
+        pipeline = _pipeline(use_parse, use_filter)
+        label = f"{Path(gold).name} [{'parse' if pipeline.parsing else 'no parse'}"
+        label += ", filter]" if pipeline.event_filter is not None else ", no filter]"
         scores = _score(gold_docs, _run_gold(gold_docs, pipeline, gold))
         click.echo(format_report(label, scores, verbose))
 
@@ -160,13 +164,13 @@ def _score(gold_docs: list[dict], by_doc: dict[str, list[dict]]):
     return scores
 
 
-def _pipeline(use_parse: bool | None):
-    """None: as the environment says (parse when the models are installed); True: require
-    the models; False: rules only."""
+def _pipeline(use_parse: bool | None, use_filter: bool | None = None):
+    """None: as the environment says (parse when the models are installed, the event filter
+    unless KG_NO_FILTER); True: require the models; False: rules only / no filter."""
     from kg.pipeline import Pipeline
     from kg.settings import Settings
 
-    return Pipeline(Settings.from_env(parse=use_parse))
+    return Pipeline(Settings.from_env(parse=use_parse, event_filter=use_filter))
 
 
 @click.command()

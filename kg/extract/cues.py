@@ -72,6 +72,7 @@ class CueFinder:
                 taken.update(range(cue.noun_end, cue.end))
                 consumed.update(range(cue.noun_end, cue.end))
         cues += self._verb_cues(toks, taken, in_mention)
+        cues += self._passive_statements(toks, taken, mentions)
         cues.sort(key=lambda c: c.start)
         self._complements(toks, cues)
         return cues
@@ -105,6 +106,26 @@ class CueFinder:
                     continue  # দেখা গেছে, জানা গেছে: an auxiliary, not a journey
                 if self._finite(toks, j):
                     cues.append(Cue(pred, j, j + 1, j + 1, False, lemma, gov=j))
+                    break
+        return cues
+
+    def _passive_statements(self, toks: list[Token], taken: set[int],
+                            mentions: list[Mention]) -> list[Cue]:
+        """বিজিবির পক্ষ থেকে জানানো হয়, ইসলামাবাদের তরফে জানানো হয়েছে: a verb of saying
+        in the passive (verbal noun + হওয়া) is a statement when an agent phrase (পক্ষ
+        থেকে, তরফে, কর্তৃক) names who said it; without one (প্রতিবেদনে বলা হয়েছে) the
+        speaker is unknown and there is no event."""
+        agents = [m.end for m in mentions if m.case == "by"]
+        cues = []
+        for j in range(len(toks) - 1):
+            if j in taken or self.morph.lemma(toks[j + 1].norm) != HOWA:
+                continue
+            word = toks[j].norm
+            if not word.endswith(("ানো", "া")) or not any(end <= j for end in agents):
+                continue
+            for pred in self.lex.verbs.get(self.morph.lemma(word) or "", ()):
+                if pred.frame == "statement":
+                    cues.append(Cue(pred, j, j + 2, j + 1, False, HOWA, gov=j + 1))
                     break
         return cues
 

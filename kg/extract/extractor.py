@@ -22,19 +22,17 @@ from kg.extract.clauses import clauses
 from kg.extract.context import ContextReader
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse, DiscourseKeeper
+from kg.extract.embedded import embedded_events
 from kg.extract.features import pair_features
 from kg.extract.implicit import ImplicitRoles
 from kg.extract.roles import RoleAssigner
 from kg.extract.state import Event, SentenceState, Slot
-from kg.extract.types import adjust_type, has_goods
+from kg.extract.types import PLACE_TARGETS, adjust_type, has_goods
 from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
 from kg.parse.tree import Parse
 from kg.text.segment import QUOTES, Sentence
-
-# Acts that can be aimed at a place (গাজায় হামলা); other acts need an actor as target.
-PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
 
 
 class EventExtractor:
@@ -76,7 +74,11 @@ class EventExtractor:
         date = self.lang.cal.find(st.toks, doc_date, future)
         continues = self.context.continues_report(sent, disc)
         speaker = disc.speaker if continues or sent.quote_open_at_start else []
-        built = {} if self._sport(st) else self._build(st, groups, speaker, disc)
+        sport = self._sport(st)
+        built = {} if sport else self._build(st, groups, speaker, disc)
+        for k, (ref, ev) in enumerate([] if sport else embedded_events(self.lang, st)):
+            if not any(_same(ev, other) for _, other in built.values()):
+                built[len(groups) + k] = (ref, ev)  # after the sentence's own events
         events = [ev for _, ev in (built[gi] for gi in sorted(built))]
         self.context.apply(st, {gi: built[gi] for gi in sorted(built)}, date, doc_date,
                            continues)
@@ -202,3 +204,8 @@ class EventExtractor:
                 st.toks[cue.end].text in (",", ":") or st.toks[cue.end].text in QUOTES)):
             return False  # হুথিদের দাবি, …: a claim is told only if its content follows
         return "goods" not in needs or has_goods(self.lang, st.toks, st.clause, cue)
+
+
+def _same(a: Event, b: Event) -> bool:
+    return a.type == b.type and set(a.sources) == set(b.sources) and set(a.targets) == set(
+        b.targets)

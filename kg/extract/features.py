@@ -49,7 +49,8 @@ def pair_features(st: SentenceState, ev: Event) -> dict[Pair, dict[str, float]]:
             f"conf={ev.confidence}": 1.0, f"nsrc={min(len(ev.sources), 3)}": 1.0,
             f"ntgt={min(len(ev.targets), 3)}": 1.0,
             f"sent={min(st.sent.index, 3)}": 1.0, "quoted": float(st.sent.quoted),
-            "implicit_target": float(ev.implicit_target), "parsed": float(st.parse is not None)}
+            "implicit_target": float(ev.implicit_target),
+            "embedded": float(ev.embedded), "parsed": float(st.parse is not None)}
     for c in ev.context:
         base[f"ctx={c}"] = 1.0
     out: dict[Pair, dict[str, float]] = {}

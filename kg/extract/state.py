@@ -39,6 +39,7 @@ class Event:
     cue_start: int = 0
     cue_end: int = 0
     implicit_target: bool = False  # the target was not stated but filled (implicit roles)
+    embedded: bool = False  # told inside another predicate (kg.extract.embedded)
     # Per (source key, target key or None): the evidence the event filter weighs
     # (kg.extract.features); empty until the sentence is finished.
     features: dict[tuple[str, str | None], dict[str, float]] = field(default_factory=dict)

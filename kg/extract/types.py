@@ -13,6 +13,9 @@ from kg.extract.state import Event
 from kg.lang.data import LanguageData
 from kg.text.segment import Token
 
+# Acts that can be aimed at a place (গাজায় হামলা); other acts need an actor as target.
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
+
 TypeRule = Callable[[LanguageData, Event, Cue, list[Token]], None]
 TYPE_RULES: list[TypeRule] = []
 

@@ -64,6 +64,15 @@ def test_evaluate_prints_f1_at_least_0_80_on_the_seed_gold():
     assert f1 >= 0.80, result.output
 
 
+def test_evaluate_ablation_scores_parse_and_filter_each_on_and_off():
+    result = CliRunner().invoke(cli, ["evaluate", str(SEED_GOLD), "--ablation"])
+    assert result.exit_code == 0, result.output
+    labels = [line.split("]")[0] + "]" for line in result.output.splitlines()
+              if line.startswith(SEED_GOLD.name)]
+    assert labels == [f"{SEED_GOLD.name} [{p}, {f}]" for p in ("no parse", "parse")
+                      for f in ("no filter", "filter")]
+
+
 def test_evaluate_scores_a_prediction_file(tmp_path):
     preds = tmp_path / "pred.jsonl"
     preds.write_text("", encoding="utf-8")

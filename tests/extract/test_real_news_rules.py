@@ -102,3 +102,33 @@ def test_two_states_drilling_together_exercise_jointly(pipeline):
 ])
 def test_what_is_done_to_what_decides_the_type(pipeline, text, etype):
     assert etype in {t for t, _, _ in triples(records(pipeline, text))}
+
+
+def test_a_passive_statement_names_its_speaker_by_an_agent_phrase(pipeline):
+    found = triples(records(pipeline, "বিজিবির পক্ষ থেকে জানানো হয়, সীমান্তে কোনো অনুপ্রবেশ হয়নি।"))
+    assert ("STATEMENT", "Border Guard Bangladesh", None) in found
+    found = triples(records(pipeline, "ইসলামাবাদের তরফে জানানো হয়েছে, সব বাণিজ্য বন্ধ থাকবে।"))
+    assert ("STATEMENT", "Pakistan", None) in found
+
+
+def test_a_passive_statement_without_an_agent_has_no_speaker(pipeline):
+    found = triples(records(pipeline, "প্রতিবেদনে বলা হয়েছে, পরিস্থিতি শান্ত রয়েছে।"))
+    assert not any(t == "STATEMENT" for t, _, _ in found)
+
+
+def test_this_announcement_was_made_by_names_a_statement(pipeline):
+    found = triples(records(pipeline, "এই ঘোষণা দেন মার্কিন আন্ডার সেক্রেটারি উজরা জেয়া।"))
+    assert ("STATEMENT", "Uzra Zeya", None) in found
+
+
+def test_an_attack_condemned_with_both_parties_named_is_an_event(pipeline):
+    found = triples(records(pipeline, "গাজায় ইসরাইলি আগ্রাসনের নিন্দা জানিয়েছে সৌদি আরব।"))
+    assert ("DISAPPROVE", "Saudi Arabia", "Israel") in found
+    assert ("ASSAULT", "Israel", "Gaza Strip") in found
+
+
+def test_an_attack_threatened_or_told_before_is_no_new_event(pipeline):
+    found = triples(records(pipeline, "ইরানে হামলার হুমকি দিয়েছে ইসরায়েল।"))
+    assert not any(t == "ASSAULT" for t, _, _ in found)
+    found = triples(records(pipeline, "এই হামলার নিন্দা জানিয়েছে ভারত।"))
+    assert not any(t == "ASSAULT" for t, _, _ in found)

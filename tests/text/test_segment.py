@@ -32,6 +32,13 @@ def test_split_on_danda_question_exclamation_and_line_breaks():
         "প্রথম বাক্য।", "দ্বিতীয় বাক্য?", "তৃতীয়!", "চতুর্থ লাইন"]
 
 
+def test_the_currency_sign_some_outlets_type_for_the_danda_ends_a_sentence():
+    # U+09F7 (৷) in place of the danda (U+0964), as in three of the dev passages
+    text = normalize("দিল্লিকে তলব করেছিল ঢাকা\u09f7 এবার পাল্টা পদক্ষেপ করল দিল্লি\u09f7")
+    assert [s.text for s in split_sentences(text)] == [
+        "দিল্লিকে তলব করেছিল ঢাকা\u09f7", "এবার পাল্টা পদক্ষেপ করল দিল্লি\u09f7"]
+
+
 def test_closing_quote_stays_with_its_sentence_and_quoted_words_are_marked():
     text = normalize("পুতিন বলেন, 'আলোচনা হয়েছে। রাশিয়া পদক্ষেপ নেবে।' এরপর তিনি ফেরেন।")
     sents = split_sentences(text)
