@@ -192,7 +192,10 @@ class CueFinder:
                 best = Cue(copular[0], i, j, j, True, HOWA, gov=None)
         if best is None:
             nominal = [p for p in preds if p.nominal]
-            if not nominal and not anaphoric:
+            # সৈন্য প্রত্যাহারের আহ্বান: a genitive event noun before another predicate is
+            # kept as a reference even when it cannot be an event of its own, so that the
+            # actors just before it stay its arguments
+            if not nominal and not anaphoric and not self._complement(toks, j):
                 return None
             best = Cue((nominal or preds)[0], i, j, j, True, None, gov=self._next_verb(toks, j))
             # বৈঠকে …: "at the meeting" opening a sentence refers back to it

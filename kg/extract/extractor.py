@@ -114,6 +114,8 @@ class EventExtractor:
                 st.built.append(ev)
                 used |= {id(m) for r in slot.values() for m in r}
         for cue, ev in built.values():
+            if cue.pred.target_from == "last_body":
+                ev.targets = self.implicit.organ(ev.targets, disc)
             if not ev.targets and ev.type == "MOBILIZE":  # a show of force: at whom?
                 ev.targets = self.implicit.target(st, cue, ev.sources, used, disc)
                 ev.implicit_target = bool(ev.targets)

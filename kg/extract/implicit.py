@@ -14,6 +14,7 @@ from kg.lang.gazetteer import Entity
 # Types whose implicit subject is the discourse topic (… সঙ্গে বৈঠকে চুক্তি সই হয়).
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 VERBAL_CONFLICT = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+UN = "Q1065"  # the United Nations as a whole
 
 
 class ImplicitRoles:
@@ -99,6 +100,16 @@ class ImplicitRoles:
             if organs:
                 return organs[:1]
         return []
+
+    @staticmethod
+    def organ(targets: list[Entity], disc: Discourse) -> list[Entity]:
+        """জাতিসংঘের প্রস্তাবের বিরুদ্ধে ভোট দেয়: a UN resolution voted on is the resolution
+        of the organ the text names (the assembly, the council), not of the UN at large."""
+        if len(targets) != 1 or targets[0].wikidata != UN:
+            return targets
+        organs = [b for b in [disc.last_body, *disc.doc_bodies]
+                  if b is not None and b.kind == "un_organ"]
+        return organs[:1] or targets
 
     def _responds(self, st: SentenceState) -> bool:
         """এর জবাবে …: the act answers what the previous sentence told."""

@@ -121,7 +121,8 @@ class RoleAssigner:
         if m.case == "acc":
             return False
         if m.case == "plain":  # উত্তর কোরিয়ার সৈন্য প্রত্যাহারের আহ্বান: right before it
-            return any(ref.start == m.end for ref in st.references)
+            # (or sharing a word with it: the unit's সৈন্য is also the act's)
+            return any(m.start < ref.start <= m.end for ref in st.references)
         for ref in st.references:
             if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):
                 return ref.start - m.end <= 3

@@ -132,3 +132,16 @@ def test_an_attack_threatened_or_told_before_is_no_new_event(pipeline):
     assert not any(t == "ASSAULT" for t, _, _ in found)
     found = triples(records(pipeline, "এই হামলার নিন্দা জানিয়েছে ভারত।"))
     assert not any(t == "ASSAULT" for t, _, _ in found)
+
+
+def test_a_un_resolution_voted_against_belongs_to_the_organ_the_text_names(pipeline):
+    found = triples(records(pipeline, "প্রস্তাবটি জাতিসংঘের সাধারণ পরিষদে ১৩০-৯ ভোটে গৃহীত হয়েছে। "
+                                      "রাশিয়া ও চীন জাতিসংঘের খসড়া প্রস্তাবের বিরুদ্ধে ভোট দেয়।"))
+    assert ("REJECT", "Russia", "United Nations General Assembly") in found
+    assert not any(t == "United Nations" for _, _, t in found)
+
+
+def test_the_troops_whose_withdrawal_is_called_for_are_the_target(pipeline):
+    found = triples(records(pipeline, "উত্তর কোরিয়ার সৈন্য প্রত্যাহারের আহ্বান জানিয়েছে সিউল।"))
+    assert ("DEMAND", "South Korea", "North Korea") in found
+    assert not any(s == "North Korea" for _, s, _ in found)
