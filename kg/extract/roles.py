@@ -122,7 +122,10 @@ class RoleAssigner:
             return False
         if m.case == "plain":  # উত্তর কোরিয়ার সৈন্য প্রত্যাহারের আহ্বান: right before it
             # (or sharing a word with it: the unit's সৈন্য is also the act's)
-            return any(m.start < ref.start <= m.end for ref in st.references)
+            # — unless the act is an infinitive, whose subject is the clause's own (চীন সরে
+            # যেতে অস্বীকার করছে: China refuses to pull back)
+            return any(m.start < ref.start <= m.end and not _infinitive(st, ref)
+                       for ref in st.references)
         for ref in st.references:
             if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):
                 return ref.start - m.end <= 3
@@ -203,6 +206,10 @@ class RoleAssigner:
             return False
         word = toks[cue.end - 1].norm
         return word.endswith(("া", "ানো", "ওয়া")) and not toks[cue.end].is_punct
+
+
+def _infinitive(st: SentenceState, cue: Cue) -> bool:
+    return cue.light_lemma is not None and st.toks[cue.end - 1].norm.endswith("তে")
 
 
 def head_token(st: SentenceState, m: Mention) -> int:

@@ -159,7 +159,7 @@ def _train_on_treebank(paths: Paths, module: str, name: str, args: list[str],
     return dst
 
 
-def train_tagger(paths: Paths, max_steps: int = 1500) -> Path:
+def train_tagger(paths: Paths, max_steps: int = 1000) -> Path:
     return _train_on_treebank(paths, "stanza.models.tagger", "tagger", POS_ARGS, max_steps)
 
 

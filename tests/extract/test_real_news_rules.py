@@ -145,3 +145,14 @@ def test_the_troops_whose_withdrawal_is_called_for_are_the_target(pipeline):
     found = triples(records(pipeline, "উত্তর কোরিয়ার সৈন্য প্রত্যাহারের আহ্বান জানিয়েছে সিউল।"))
     assert ("DEMAND", "South Korea", "North Korea") in found
     assert not any(s == "North Korea" for _, s, _ in found)
+
+
+def test_the_subject_before_an_infinitive_refuses_or_agrees_itself(pipeline):
+    found = triples(records(pipeline, "লাদাখে চীন সরে যেতে অস্বীকার করছে বলে জানিয়েছে ভারত।"))
+    assert ("REJECT", "People's Republic of China", None) in found or any(
+        t == "REJECT" and s == "People's Republic of China" for t, s, _ in found)
+
+
+def test_a_request_dismissed_is_rejected(pipeline):
+    found = triples(records(pipeline, "ইসরায়েলের আবেদন খারিজ করে দিয়েছে আইসিসি।"))
+    assert ("REJECT", "International Criminal Court", "Israel") in found
