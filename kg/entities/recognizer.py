@@ -288,7 +288,8 @@ def _combine_roles(ms: list[Mention]) -> list[Mention]:
             affiliation_m = left if aff_ok else None
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if (nxt is not None and nxt.start == m.end and nxt.kind == "name"
-                    and any(e.type == "Person" for e in nxt.candidates)):
+                    and any(e.type == "Person" for e in nxt.candidates)
+                    and _may_hold(nxt, affiliation_m)):
                 # রুশ প্রেসিডেন্ট পুতিন, ক্রেমলিনের মুখপাত্র দিমিত্রি পেসকভ: the person
                 nxt.start, nxt.role = start, m.role
                 nxt.role_label = "role"
@@ -315,6 +316,21 @@ def _combine_roles(ms: list[Mention]) -> list[Mention]:
         if m.kind == "demonym" and m.case == "plain":
             m.kind = "adjective"  # রুশ অস্ত্র, রুশ হামলা: an actor only before an event noun
     return out
+
+
+def _may_hold(person: Mention, affiliation: Mention | None) -> bool:
+    """মার্কিন প্রশাসন পেত্রোর বিরুদ্ধে: a person of another state is no apposition to the
+    role before them (the US administration is not Colombia's president)."""
+    if affiliation is None:
+        return True
+    states = {k for e in affiliation.candidates for k in (e.key, e.wikidata, e.affiliation)
+              if k}  # ক্রেমলিনের মুখপাত্র: the Kremlin's state is Russia
+    known = [e for e in person.candidates if e.type == "Person" and (
+        e.affiliation or e.offices)]
+    if not states or not known:
+        return True
+    return any(e.affiliation in states or any(o.affiliation in states for o in e.offices)
+               for e in known)
 
 
 def _coordinate(sentence: Sentence, ms: list[Mention], morph: Morphology) -> None:

@@ -156,3 +156,17 @@ def test_the_subject_before_an_infinitive_refuses_or_agrees_itself(pipeline):
 def test_a_request_dismissed_is_rejected(pipeline):
     found = triples(records(pipeline, "ইসরায়েলের আবেদন খারিজ করে দিয়েছে আইসিসি।"))
     assert ("REJECT", "International Criminal Court", "Israel") in found
+
+
+def test_having_spoken_with_someone_is_a_consultation(pipeline):
+    found = triples(records(pipeline, "জয়শঙ্করের সঙ্গে মুত্তাকির কথা হয়েছে।"))
+    assert ("CONSULT", "Amir Khan Muttaqi", "S. Jaishankar") in found or (
+        "CONSULT", "S. Jaishankar", "Amir Khan Muttaqi") in found
+    assert not triples(records(pipeline, "এ নিয়ে কোনো কথা হয়নি।"))
+
+
+def test_a_foreign_leader_after_a_body_is_no_apposition_to_it(pipeline):
+    found = triples(records(pipeline, "মার্কিন প্রশাসন পেত্রোর বিরুদ্ধে উসকানিমূলক আচরণের অভিযোগ তুলেছে।"))
+    assert ("DISAPPROVE", "United States", "Gustavo Petro") in found
+    found = triples(records(pipeline, "ক্রেমলিনের মুখপাত্র দিমিত্রি পেসকভ বলেছেন, আলোচনা হবে।"))
+    assert ("STATEMENT", "Dmitry Peskov", None) in found
