@@ -147,10 +147,18 @@ def test_the_troops_whose_withdrawal_is_called_for_are_the_target(pipeline):
     assert not any(s == "North Korea" for _, s, _ in found)
 
 
-def test_the_subject_before_an_infinitive_refuses_or_agrees_itself(pipeline):
-    found = triples(records(pipeline, "লাদাখে চীন সরে যেতে অস্বীকার করছে বলে জানিয়েছে ভারত।"))
-    assert ("REJECT", "People's Republic of China", None) in found or any(
-        t == "REJECT" and s == "People's Republic of China" for t, s, _ in found)
+@pytest.fixture(scope="module")
+def unfiltered():
+    """The rules' own proposals (the learned filter may prune a bare act of one sentence)."""
+    from kg.pipeline import Pipeline
+    from kg.settings import Settings
+
+    return Pipeline(Settings(parse=False, event_filter=False))
+
+
+def test_the_subject_before_an_infinitive_refuses_or_agrees_itself(unfiltered):
+    found = triples(records(unfiltered, "লাদাখে চীন সরে যেতে অস্বীকার করছে বলে জানিয়েছে ভারত।"))
+    assert ("REJECT", "People's Republic of China", None) in found
 
 
 def test_a_request_dismissed_is_rejected(pipeline):
