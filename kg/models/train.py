@@ -163,5 +163,5 @@ def train_tagger(paths: Paths, max_steps: int = 1000) -> Path:
     return _train_on_treebank(paths, "stanza.models.tagger", "tagger", POS_ARGS, max_steps)
 
 
-def train_parser(paths: Paths, max_steps: int = 3000) -> Path:
+def train_parser(paths: Paths, max_steps: int = 2400) -> Path:
     return _train_on_treebank(paths, "stanza.models.parser", "parser", PARSER_ARGS, max_steps)
