@@ -51,10 +51,12 @@ from kg.serve.push import GSP_CHUNK, UPDATE_CHUNK, PushReport
               show_default=True, help=f"HTTP authentication, with {USER_ENV} / "
                                       f"{PASSWORD_ENV} or a netrc entry.")
 @click.option("--no-verify", is_flag=True, help="Skip the COUNT query after pushing.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar (none anyway when stderr "
+                                                   "is not a terminal).")
 def push(file: str, endpoint: str, query_url: str | None, update_url: str | None,
          store_url: str | None, graph_iri: str | None, per_document: bool, replace: bool,
          protocol: str, chunk_size: int | None, timeout: float, retries: int,
-         backoff: float, auth: str, no_verify: bool) -> None:
+         backoff: float, auth: str, no_verify: bool, quiet: bool) -> None:
     """Push an RDF FILE to a SPARQL server, then count what arrived."""
     from kg.rdf.dataset import Dataset
     from kg.serve.http import HttpClient
@@ -70,7 +72,7 @@ def push(file: str, endpoint: str, query_url: str | None, update_url: str | None
     targets = push_targets(Dataset.read(Path(file)), graph_iri, per_document)
     client = HttpClient(timeout=timeout, retries=retries, backoff=backoff, auth=auth)
     try:
-        report = Pusher(client, urls, protocol, chunk_size).push(targets, replace)
+        report = Pusher(client, urls, protocol, chunk_size, quiet).push(targets, replace)
         click.echo(describe(report, endpoint))
         if no_verify:
             return

@@ -50,6 +50,7 @@ class Progress:
 
     def close(self) -> None:
         if self._bar is not None:
+            self._bar.refresh()  # the final count, however little time has passed
             self._bar.close()
             self._bar = None
 

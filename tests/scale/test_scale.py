@@ -176,3 +176,30 @@ def test_a_dask_local_cluster_writes_the_same_bytes(corpus: Path, one_process: b
     assert proc.returncode == 0, proc.stderr
     assert "stage timings on Dask (local) (5 documents" in proc.stderr
     assert out.read_bytes() == one_process
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_push_counts_graphs_on_a_bar_unless_quiet(monkeypatch, quiet: bool) -> None:
+    from kg.serve.http import HttpClient
+    from kg.serve.push import Pusher
+    from kg.serve.urls import derive_endpoints
+    from tests.serve.helpers import Stub
+
+    stub = Stub()
+    stub.thread.start()
+    err = _Tty()
+    monkeypatch.setattr(sys, "stderr", err)
+    try:
+        targets = {f"http://example.org/g{i}": {f"<http://a> <http://b> \"{i}\" ."}
+                   for i in range(3)}
+        Pusher(HttpClient(timeout=10), derive_endpoints(stub.url), "gsp",
+               quiet=quiet).push(targets, replace=False)
+    finally:
+        stub.stop()
+    assert len(stub.writes()) == 3
+    assert ("3/3" in err.getvalue()) is not quiet
