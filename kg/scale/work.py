@@ -56,7 +56,7 @@ def load_pipeline(settings: Settings) -> Pipeline:
 
 def run_chunk(pipeline: Pipeline, index: int, docs: list[Document]) -> ChunkResult:
     """The pipeline's stages over the whole chunk (one Stanza batch), timed per stage."""
-    from kg.pipeline import DocState
+    from kg.pipeline import DocState, DocumentResult
 
     states = [DocState(d) for d in docs]
     timings: Counter[str] = Counter()
@@ -64,5 +64,5 @@ def run_chunk(pipeline: Pipeline, index: int, docs: list[Document]) -> ChunkResu
         start = time.perf_counter()
         stage.batch(states)
         timings[stage.name] += time.perf_counter() - start
-    results = [pipeline._result(s) for s in states]
+    results = [DocumentResult(s.doc, s.sentences, s.records, s.actors) for s in states]
     return ChunkResult(index, results, sum(len(s.sentences) for s in states), timings)

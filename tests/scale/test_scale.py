@@ -203,3 +203,22 @@ def test_push_counts_graphs_on_a_bar_unless_quiet(monkeypatch, quiet: bool) -> N
         stub.stop()
     assert len(stub.writes()) == 3
     assert ("3/3" in err.getvalue()) is not quiet
+
+
+def test_a_chunk_gives_what_the_pipeline_gives_one_document_at_a_time(pipeline) -> None:
+    """run_chunk is what every worker runs: it must be Pipeline.run, batched."""
+    from kg.scale.work import run_chunk
+    from kg.text.documents import Document
+    from kg.text.segment import normalize
+
+    texts = ["রাশিয়া ইউক্রেনে হামলা চালিয়েছে। যুক্তরাষ্ট্র রাশিয়ার কড়া সমালোচনা করেছে।",
+             "আজ আবহাওয়া ভালো।",
+             "ভারত ও বাংলাদেশ একটি চুক্তি সই করেছে। চীন উদ্বেগ জানিয়েছে।"]
+    docs = [Document(f"d{i}", normalize(t)) for i, t in enumerate(texts)]
+    chunk = run_chunk(pipeline, 7, docs)
+    assert chunk.index == 7 and chunk.sentences == 5
+    assert [r.records for r in chunk.results] == [pipeline.run(d).records for d in docs]
+    assert [r.actors.keys() for r in chunk.results] == [pipeline.run(d).actors.keys()
+                                                         for d in docs]
+    assert any(r.records for r in chunk.results)
+    assert chunk.timings["parse"] > 0 and "events" in chunk.timings
