@@ -8,6 +8,8 @@ end (summed over workers: CPU-bound seconds, not wall time).
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 import time
 from collections import Counter
@@ -18,6 +20,12 @@ def wants_bar(quiet: bool, stream: TextIO | None = None) -> bool:
     """A bar only for a person watching: stderr is a terminal and --quiet is not set."""
     stream = stream or sys.stderr
     return not quiet and hasattr(stream, "isatty") and stream.isatty()
+
+
+def _size() -> os.terminal_size:
+    """The terminal's size; 80 x 24 where it reports none (a pty without a size, where
+    tqdm's own probe gives 0 rows and hides every bar)."""
+    return shutil.get_terminal_size((80, 24))
 
 
 class Progress:
@@ -32,8 +40,10 @@ class Progress:
         if enabled:
             from tqdm import tqdm
 
+            size = _size()
             self._bar = tqdm(total=total, desc=label, unit=unit, file=stream or sys.stderr,
-                             dynamic_ncols=True, smoothing=0.1, leave=False, mininterval=every)
+                             ncols=size.columns, nrows=size.lines, smoothing=0.1,
+                             leave=False, mininterval=every)
 
     def update(self, items: int, sentences: int = 0) -> None:
         self.items += items

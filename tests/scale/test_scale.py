@@ -222,3 +222,38 @@ def test_a_chunk_gives_what_the_pipeline_gives_one_document_at_a_time(pipeline) 
                                                          for d in docs]
     assert any(r.records for r in chunk.results)
     assert chunk.timings["parse"] > 0 and "events" in chunk.timings
+
+
+def _stderr_on_a_terminal(*args: object) -> str:
+    """What `kg` writes to stderr when stderr is a terminal (a pty without a size, as in
+    CI's or `script`'s)."""
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", *map(str, args)],
+                            stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait(300) == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+def test_build_draws_a_bar_on_a_terminal_only(corpus: Path, tmp_path: Path) -> None:
+    args = ["build", corpus, "--no-parse", "--jobs", 1, "--chunk-size", 2, "-o",
+            tmp_path / "g.nq"]
+    shown = _stderr_on_a_terminal(*args)
+    assert "build:" in shown and "5/5" in shown and "sentences/s" in shown
+    assert "build:" not in _stderr_on_a_terminal(*args, "--quiet")
+    piped = kg(*args)
+    assert piped.returncode == 0 and "build:" not in piped.stderr and "\r" not in piped.stderr
