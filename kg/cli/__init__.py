@@ -1,6 +1,6 @@
 """The `kg` command line: the group, its error handling, and the commands registered from
-their modules (kg.cli.build: extract, build, evaluate, validate; kg.cli.query; push and
-serve; kg.cli.viz; kg.cli.models).
+their modules (kg.cli.build: extract, build, evaluate, validate; kg.cli.query; push, serve and
+load; kg.cli.viz; kg.cli.models).
 
 Errors are one line on stderr and a non-zero exit: 2 for bad input or usage, 1 for
 "nothing found" / "does not conform". Set KG_DEBUG=1 to see a traceback instead.
@@ -27,10 +27,10 @@ def _register() -> None:
     from kg.cli.build import build, evaluate, extract, validate
     from kg.cli.models import models
     from kg.cli.query import query
-    from kg.cli.serve import push, serve
+    from kg.cli.serve import load, push, serve
     from kg.cli.viz import viz
 
-    for command in (extract, build, evaluate, validate, query, push, serve, viz, models):
+    for command in (extract, build, evaluate, validate, query, push, serve, load, viz, models):
         cli.add_command(command)
 
 

@@ -11,6 +11,7 @@ import click
 
 from kg.errors import KgError
 from kg.rdf.formats import FORMATS as RDF_FORMATS
+from kg.scale.options import plan_from, scale_options
 
 
 def _documents(paths: tuple[str, ...]) -> list:
@@ -21,22 +22,28 @@ def _documents(paths: tuple[str, ...]) -> list:
     return read_inputs(paths)
 
 
-def _results(paths: tuple[str, ...], use_parse: bool | None = None) -> list:
+def _results(paths: tuple[str, ...], use_parse: bool | None, scale: dict, label: str) -> list:
+    """The documents' results in input order, on the processes or cluster the scale
+    options name (kg.scale)."""
+    from kg.scale.run import extract as run
+    from kg.settings import Settings
+
     docs = _documents(paths)
-    pipeline = _pipeline(use_parse)
-    return [pipeline.run(d) for d in docs]
+    settings = Settings.from_env(parse=use_parse)
+    return list(run(docs, settings, plan_from(**scale), total=len(docs), label=label))
 
 
 @click.command()
 @click.argument("paths", nargs=-1)
 @click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout).")
 @click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
-def extract(paths: tuple[str, ...], output: str, no_parse: bool) -> None:
+@scale_options
+def extract(paths: tuple[str, ...], output: str, no_parse: bool, **scale: object) -> None:
     """Extract events from PATHS (.txt, .jsonl, directories, - for stdin) as JSON Lines."""
     from kg.extract.records import public
     from kg.rdf.write import write_lines
 
-    results = _results(paths, False if no_parse else None)
+    results = _results(paths, False if no_parse else None, scale, "extract")
     lines = [json.dumps(public(r), ensure_ascii=False) + "\n"
              for res in results for r in res.records]
     if output == "-":
@@ -57,15 +64,16 @@ def extract(paths: tuple[str, ...], output: str, no_parse: bool) -> None:
               help="Add or replace PATHS' documents (by id) in this TriG/N-Quads dataset, "
                    "keeping its other documents (created if missing).")
 @click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
+@scale_options
 def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
-          append_to: str | None, no_parse: bool) -> None:
+          append_to: str | None, no_parse: bool, **scale: object) -> None:
     """Build the RDF knowledge graph of PATHS (one named graph per document)."""
     from kg.lang.gazetteer import default_gazetteer
     from kg.rdf.dataset import build_dataset
     from kg.rdf.formats import format_for
     from kg.rdf.write import write_atomic
 
-    results = _results(paths, False if no_parse else None)
+    results = _results(paths, False if no_parse else None, scale, "build")
     output = output or append_to or "graph.ttl"
     fmt = format_for(output, fmt)
     base = Path(append_to) if append_to else None

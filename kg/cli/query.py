@@ -291,6 +291,7 @@ def sparql(s: Session, text: str, store: str) -> Answer | None:
     from kg.query import sparql as run
 
     # SPARQL reads the file itself: the projection cache (--no-cache) does not apply.
+    s.needs_file()
     query_text = _query_text(text)
     g = rdf_graph(s.path, store)
     result = run(g, query_text)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import click
 
 from kg.errors import KgError
+from kg.rdf.formats import FORMATS as RDF_FORMATS
 from kg.serve.credentials import PASSWORD_ENV, USER_ENV
 from kg.serve.push import GSP_CHUNK, UPDATE_CHUNK, PushReport
 
@@ -50,10 +51,12 @@ from kg.serve.push import GSP_CHUNK, UPDATE_CHUNK, PushReport
               show_default=True, help=f"HTTP authentication, with {USER_ENV} / "
                                       f"{PASSWORD_ENV} or a netrc entry.")
 @click.option("--no-verify", is_flag=True, help="Skip the COUNT query after pushing.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar (none anyway when stderr "
+                                                   "is not a terminal).")
 def push(file: str, endpoint: str, query_url: str | None, update_url: str | None,
          store_url: str | None, graph_iri: str | None, per_document: bool, replace: bool,
          protocol: str, chunk_size: int | None, timeout: float, retries: int,
-         backoff: float, auth: str, no_verify: bool) -> None:
+         backoff: float, auth: str, no_verify: bool, quiet: bool) -> None:
     """Push an RDF FILE to a SPARQL server, then count what arrived."""
     from kg.rdf.dataset import Dataset
     from kg.serve.http import HttpClient
@@ -69,7 +72,7 @@ def push(file: str, endpoint: str, query_url: str | None, update_url: str | None
     targets = push_targets(Dataset.read(Path(file)), graph_iri, per_document)
     client = HttpClient(timeout=timeout, retries=retries, backoff=backoff, auth=auth)
     try:
-        report = Pusher(client, urls, protocol, chunk_size).push(targets, replace)
+        report = Pusher(client, urls, protocol, chunk_size, quiet).push(targets, replace)
         click.echo(describe(report, endpoint))
         if no_verify:
             return
@@ -104,17 +107,38 @@ def _verdict(report: PushReport) -> None:
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
               help="Port on 127.0.0.1 (0 = any free port).")
 @click.option("--location", type=click.Path(file_okay=False),
               help="Keep the store in this directory (default: a temporary one, removed "
-                   "on exit).")
+                   "on exit); without FILE, serve the store there (from `kg load`).")
 @click.option("--writable", is_flag=True,
               help="Accept SPARQL Update and Graph Store writes (from this machine only; "
                    "default: read-only).")
-def serve(file: str, port: int, location: str | None, writable: bool) -> None:
-    """Serve an RDF FILE as a SPARQL endpoint (Oxigraph) on 127.0.0.1 until Ctrl-C."""
+def serve(file: str | None, port: int, location: str | None, writable: bool) -> None:
+    """Serve an RDF FILE, or the store at --location, as a SPARQL endpoint (Oxigraph) on
+    127.0.0.1 until Ctrl-C."""
     from kg.serve.local import serve_file
 
-    serve_file(Path(file), port, Path(location) if location else None, writable)
+    if file is None and location is None:
+        raise KgError("name a FILE to serve, or a store with --location DIR")
+    serve_file(Path(file) if file else None, port, Path(location) if location else None,
+               writable)
+
+
+@click.command()
+@click.argument("dataset", type=click.Path(dir_okay=False))
+@click.option("--location", required=True, type=click.Path(file_okay=False),
+              help="The on-disk store to add to (created if missing).")
+@click.option("--format", "fmt", type=click.Choice(list(RDF_FORMATS)),
+              help="RDF format (default: from the extension).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def load(dataset: str, location: str, fmt: str | None, quiet: bool) -> None:
+    """Bulk-load an RDF DATASET into an Oxigraph store on disk, for graphs beyond memory;
+    then `kg serve --location DIR` and `kg query … --endpoint URL`."""
+    from kg.serve.bulk import bulk_load
+
+    report = bulk_load(Path(dataset), Path(location), fmt, quiet)
+    click.echo(f"loaded {report.quads} quads from {dataset} into {location} "
+               f"in {report.seconds:.1f} s")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kg.cli.render import emit, format_param, nothing
+from kg.errors import KgError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -29,48 +30,69 @@ class Session:
     (kg.query is imported only when a command asks, so `kg --help` stays fast)."""
 
     def __init__(self, graph: str, level: str = "actor", no_cache: bool = False,
-                 fmt: str = "table") -> None:
+                 fmt: str = "table", endpoint: str | None = None) -> None:
         self.path = graph
         self.level = level
         self.no_cache = no_cache
         self.fmt = fmt
+        self.endpoint = endpoint
+        if endpoint and level != "actor":
+            raise KgError("--endpoint answers at --level actor only (the country roll-up "
+                          "needs every event's year)")
 
     @cached_property
     def events(self) -> EventList:
         from kg.query import load_events
 
+        self.needs_file()
         return load_events(self.path, use_cache=not self.no_cache)
 
     @cached_property
     def mg(self) -> nx.MultiDiGraph:
         from kg.query import actor_graph
 
+        self.needs_file()
         return actor_graph(self.events, self.level)
 
     @cached_property
     def ag(self) -> nx.Graph:
         from kg.query import alignment_graph
 
+        if self.endpoint:
+            from kg.query.endpoint import endpoint_alignment
+
+            return endpoint_alignment(self.endpoint)
         return alignment_graph(self.mg)
+
+    @property
+    def nodes(self) -> nx.Graph:
+        """The graph whose nodes carry labels: the alignment graph alone with --endpoint
+        (nothing else comes from the server)."""
+        return self.ag if self.endpoint else self.mg
+
+    def needs_file(self) -> None:
+        if self.endpoint:
+            raise KgError("--endpoint answers allies, rivals and blocs (the actor pairs, "
+                          "aggregated on the server); this command needs --graph FILE")
 
     def label(self, node: str) -> str:
         from kg.query import label_of
 
-        return label_of(self.mg, node) if node in self.mg else node
+        return label_of(self.nodes, node) if node in self.nodes else node
 
     def node(self, node: str) -> dict:
         return {"actor": node, "label": self.label(node),
-                "type": self.mg.nodes[node].get("type") if node in self.mg else None}
+                "type": self.nodes.nodes[node].get("type") if node in self.nodes else None}
 
     def resolve(self, name: str) -> str:
         """A node id of the graph at this level; exit 1 with suggestions when unknown."""
         from kg.query import UnknownActor, resolve_actor
 
         try:
-            node = resolve_actor(name, self.events, self.level)
+            node = resolve_actor(name, self.ag if self.endpoint else self.events, self.level)
         except UnknownActor as exc:
             nothing(str(exc))
-        if node not in self.mg:
+        if node not in self.nodes:
             nothing(f"{name!r} ({node}) takes part in no event")
         return node
 
@@ -88,6 +110,9 @@ def _shared_options(level: bool) -> list[click.Parameter]:
                                     default="actor", show_default=True,
                                     help="country: people and units count for their "
                                          "affiliation."))
+    options.append(click.Option(["--endpoint"], metavar="URL",
+                                help="Ask a SPARQL endpoint instead of a file (allies, rivals, "
+                                     "blocs): the actor pairs are aggregated on the server."))
     options.append(format_param())
     options.append(click.Option(["--no-cache"], is_flag=True,
                                 help="Re-parse the graph; neither read nor write FILE.kgcache."))
@@ -106,8 +131,8 @@ def graph_command(group: click.Group, name: str | None = None, level: bool = Tru
             + [p for p in own if not isinstance(p, click.Argument)]
 
         def callback(graph: str, fmt: str, no_cache: bool, level: str = "actor",
-                     **kwargs: object) -> None:
-            answer = f(Session(graph, level, no_cache, fmt), **kwargs)
+                     endpoint: str | None = None, **kwargs: object) -> None:
+            answer = f(Session(graph, level, no_cache, fmt, endpoint), **kwargs)
             if answer is not None:
                 emit(answer, fmt)
 

@@ -33,10 +33,11 @@ class UnknownActor(KgError):
 
 def _candidates(source) -> list[tuple[str, str, str, tuple[str, ...], str | None, int]]:
     """(id, label, label_bn, alt labels, QID, weight) of everything `source` knows."""
-    if isinstance(source, nx.Graph):
+    if isinstance(source, nx.Graph):  # weight: its events when known (kg.query.endpoint)
         deg = dict(source.degree())
         return [(n, d.get("label") or "", d.get("label_bn") or "", tuple(d.get("alt_labels", ())),
-                 d.get("wikidata"), deg.get(n, 0)) for n, d in source.nodes(data=True)]
+                 d.get("wikidata"), d.get("events", deg.get(n, 0)))
+                for n, d in source.nodes(data=True)]
     counts: Counter[str] = Counter()
     known = dict(getattr(source, "actors", {}) or {})
     for row in source:

@@ -78,8 +78,7 @@ class _Collector:
             fields.setdefault(field_name, value)
 
 
-def project_triples(triples: Iterable[tuple[str, str, object]]) -> EventList:
-    """(subject IRI, predicate IRI, pyoxigraph object term) triples → EventList."""
+def _collect(triples: Iterable[tuple[str, str, object]]) -> _Collector:
     col = _Collector()
     predicates = _PREDICATES
     for s, p, o in triples:
@@ -87,16 +86,31 @@ def project_triples(triples: Iterable[tuple[str, str, object]]) -> EventList:
         name = predicates.get(p)
         if name is not None:
             col.add(s, name, o)
+    return col
+
+
+def project_triples(triples: Iterable[tuple[str, str, object]]) -> EventList:
+    """(subject IRI, predicate IRI, pyoxigraph object term) triples → EventList."""
+    col = _collect(triples)
     actors = _build_actors(col)
     rows = [_build_event(iri, col, actors) for iri, cls in col.classes.items() if "Event" in cls]
     rows.sort(key=lambda r: natural_key(r.event))
     return EventList(rows, actors, {"triples": col.triples})
 
 
-def _build_actors(col: _Collector) -> dict[str, Actor]:
+def project_actors(triples: Iterable[tuple[str, str, object]],
+                   participants: Iterable[str]) -> dict[str, Actor]:
+    """Actor records from the triples describing them, for the subjects typed as actors
+    and for `participants` (the events' sources and targets, when the events themselves
+    are not among the triples: kg.query.endpoint)."""
+    return _build_actors(_collect(triples), participants)
+
+
+def _build_actors(col: _Collector, participants: Iterable[str] = ()) -> dict[str, Actor]:
     """Actors are the subjects typed with an actor class, plus whatever an event names
     as source or target (so a graph without the actors graph still projects)."""
     ids = {s for s, cls in col.classes.items() if cls & {"Country", "Person", "Organization"}}
+    ids.update(participants)
     for s, cls in col.classes.items():
         if "Event" in cls:
             f = col.fields.get(s, {})

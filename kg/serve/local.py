@@ -53,11 +53,16 @@ def temporary_store() -> Path:
     return work
 
 
-def serve_file(path: Path, port: int, location: Path | None, writable: bool = False) -> None:
+def serve_file(path: Path | None, port: int, location: Path | None,
+               writable: bool = False) -> None:
     """Load `path` into a store and serve it until Ctrl-C (or SIGTERM); a temporary store
-    is removed afterwards, a --location store is kept."""
-    if not path.is_file():
+    is removed afterwards, a --location store is kept. Without `path`, serve the store
+    at `location` as it is (`kg load` filled it)."""
+    if path is not None and not path.is_file():
         raise KgError(f"{path}: no such file")
+    if path is None and (location is None or not location.is_dir()):
+        raise KgError(f"{location}: no store there (fill one with `kg load FILE "
+                      f"--location {location}`)")
     proxy = GuardProxy(port)
     # Ctrl-C and SIGTERM both stop the server, even when the shell that started kg made
     # it ignore SIGINT (a background job of a non-interactive shell, as in CI).
@@ -68,7 +73,8 @@ def serve_file(path: Path, port: int, location: Path | None, writable: bool = Fa
         work = temporary_store() if location is None else None
         store = location or work / "store"
         janitor = Janitor(work)
-        load_store(store, path, janitor.watch)
+        if path is not None:
+            load_store(store, path, janitor.watch)
         server = OxigraphServer(0, store, union_default_graph=True, read_only=not writable)
         server.start()
         janitor.watch(server.process.pid)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
 from kg.serve.http import HttpClient, HttpError
@@ -118,10 +118,13 @@ class _Progress:
     done: int = 0
     partial: dict[str, tuple[int, int]] = field(default_factory=dict)  # graph → sent, total
     temps: dict[str, str] = field(default_factory=dict)  # temporary graph → target
+    bar: Any = None  # a kg.scale.progress.Progress counting graphs done (on a terminal)
 
     def added(self, graph: str, triples: int, total: int, last: bool) -> None:
         if last:
             self.done += 1
+            if self.bar is not None:
+                self.bar.update(1)
             self.partial.pop(graph, None)
         elif not self.replace or graph in SHARED_GRAPHS:
             sent = self.partial.get(graph, (0, total))[0] + triples
@@ -133,8 +136,9 @@ class Pusher:
     Graph Store Protocol and falls back to Update if the store URL does not speak it."""
 
     def __init__(self, client: HttpClient, urls: Endpoints, protocol: str = "auto",
-                 chunk_size: int | None = None) -> None:
+                 chunk_size: int | None = None, quiet: bool = True) -> None:
         self.client, self.urls, self.protocol = client, urls, protocol
+        self.quiet = quiet  # False: a progress bar of graphs pushed, on a terminal
         self.gsp_chunk = chunk_size or GSP_CHUNK
         self.update_chunk = chunk_size or UPDATE_CHUNK
         self.progress = _Progress(0, False)
@@ -143,7 +147,7 @@ class Pusher:
     def push(self, targets: dict[str, set[str]], replace: bool) -> PushReport:
         start = time.perf_counter()
         before = self.client.requests
-        self.progress = _Progress(len(targets), replace)
+        self.progress = _Progress(len(targets), replace, bar=self._bar(len(targets)))
         graphs = sorted(targets)
         try:
             if self.protocol != "update":
@@ -153,9 +157,16 @@ class Pusher:
                 self._update(targets, graphs, replace)
         except HttpError as exc:
             raise HttpError(f"{exc}; {self._aftermath()}", exc.status) from None
+        finally:
+            self.progress.bar.close()
         return PushReport(self.protocol, len(targets), sum(len(s) for s in targets.values()),
                           self.client.requests - before, time.perf_counter() - start,
                           expected={g: len(s) for g, s in targets.items()})
+
+    def _bar(self, total: int):
+        from kg.scale.progress import Progress, wants_bar
+
+        return Progress("push", total, wants_bar(self.quiet), unit="graph")
 
     # ------------------------------------------------------------ Graph Store Protocol
     def _gsp(self, targets: dict[str, set[str]], graphs: list[str], replace: bool

@@ -1,0 +1,116 @@
+"""`--scheduler`: chunks of documents on a Dask cluster (`pip install 'kg[dask]'`).
+
+Where one machine is not enough, kg runs on an existing distributed engine rather than
+a home-made one. `tcp://HOST:PORT` connects to a running scheduler (dask-jobqueue on an
+HPC queue, a Kubernetes or cloud deployment: docs/scale.md); `local` starts a
+`distributed.LocalCluster` of worker processes on this machine, bound to 127.0.0.1.
+
+Each worker loads the pipeline once, through a worker plugin (a worker that joins later
+gets it too), with one torch thread; chunks are tasks. The client reads the input and
+sends the chunks, and gathers their results back in input order, so the graph is the
+one a local build writes, byte for byte. kg (and its models) must be installed on the
+workers, in the same version: the plugin's pipeline is built there.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import KgError
+from kg.scale.work import ChunkResult, load_pipeline, run_chunk
+
+if TYPE_CHECKING:
+    from kg.settings import Settings
+    from kg.text.documents import Document
+
+PLUGIN = "kg-pipeline"
+ADDRESS = re.compile(r"^(tcp|tls)://[A-Za-z0-9.\-]+:\d{1,5}$|^(tcp|tls)://\[[0-9A-Fa-f:]+\]:\d{1,5}$")
+CONNECT_TIMEOUT = "10s"
+
+
+def check_scheduler(address: str) -> str:
+    """`local` or a scheduler address tcp://HOST:PORT (tls:// too), else a one-line error."""
+    if address == "local" or ADDRESS.match(address):
+        return address
+    raise KgError(f"--scheduler: {address!r} is neither 'local' nor an address like "
+                  "tcp://HOST:PORT")
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise KgError("--scheduler needs Dask: pip install 'kg[dask]'") from None
+    return distributed
+
+
+def pipeline_plugin(settings: Settings) -> Any:
+    """A WorkerPlugin that builds the pipeline once per worker (defined here so that
+    importing this module does not need Dask)."""
+    distributed = _distributed()
+
+    class PipelinePlugin(distributed.WorkerPlugin):
+        """Holds the worker's pipeline; tasks find it by the plugin's name."""
+
+        name = PLUGIN
+
+        def __init__(self, settings: Settings) -> None:
+            self.settings = settings
+            self.pipeline = None
+
+        def setup(self, worker: Any) -> None:
+            self.pipeline = load_pipeline(self.settings)
+
+    return PipelinePlugin(settings)
+
+
+def _work(index: int, docs: list[Document]) -> ChunkResult:
+    """A task: one chunk through the worker's own pipeline."""
+    from distributed import get_worker
+
+    plugin = get_worker().plugins.get(PLUGIN)
+    if plugin is None or plugin.pipeline is None:
+        raise KgError("this Dask worker has no kg pipeline (the plugin did not start)")
+    return run_chunk(plugin.pipeline, index, docs)
+
+
+def connect(address: str, workers: int, stack: ExitStack) -> Any:
+    """A Client of the scheduler at `address`, or of a new LocalCluster of `workers`
+    processes; closed (and the cluster stopped) when `stack` closes."""
+    distributed = _distributed()
+    if address == "local":
+        cluster = stack.enter_context(distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None, silence_logs=logging.ERROR))
+        return stack.enter_context(distributed.Client(cluster))
+    try:
+        return stack.enter_context(distributed.Client(address, timeout=CONNECT_TIMEOUT))
+    except (OSError, TimeoutError) as exc:
+        raise KgError(f"--scheduler: cannot reach the Dask scheduler at {address} "
+                      f"({type(exc).__name__})") from None
+
+
+def cluster_chunks(chunks: Iterable[list[Document]], settings: Settings, address: str,
+                   workers: int) -> Iterator[ChunkResult]:
+    """ChunkResults in input order from the Dask cluster at `address` (or `local`)."""
+    check_scheduler(address)
+    with ExitStack() as stack:
+        client = connect(address, workers, stack)
+        client.register_plugin(pipeline_plugin(settings))
+        window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+        pending: deque = deque()
+        try:
+            for index, chunk in enumerate(chunks):
+                pending.append(client.submit(_work, index, chunk, pure=False))
+                if len(pending) >= window:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
