@@ -16,7 +16,18 @@ import networkx as nx
 
 from kg.viz.positions import SEED, layout
 from kg.viz.prepare import bloc_index, node_events, node_key, sorted_edges
-from kg.viz.style import alignment_norm, edge_color, edge_width, label, node_color
+from kg.viz.style import (
+    BLOC_COLORS,
+    CONFLICT_COLOR,
+    COOPERATION_COLOR,
+    NEUTRAL_COLOR,
+    alignment_norm,
+    edge_color,
+    edge_width,
+    kind_color,
+    label,
+    node_color,
+)
 
 HOVER_EVENTS = 8  # events listed in an edge's hover text; the rest are counted
 
@@ -69,8 +80,14 @@ def node_hover(G: nx.Graph, node: str, where: dict[str, int] | None, n: int) -> 
 
 _CDN_TAG = re.compile(r"<(?:link|script)\b[^>]*?(?:href|src)=\"https?://[^\"]*\"[^>]*>"
                       r"(?:\s*</script>)?", re.S)
+# pyvis's empty <h1> headings and its commented-out links to ../node_modules
+_LEFTOVERS = re.compile(r"<center>\s*<h1></h1>\s*</center>|<!--\s*<link[^>]*node_modules.*?-->",
+                        re.S)
 _PAGE_STYLE = ("<style>div.vis-tooltip{white-space:pre-wrap;max-width:48em;"
-               "font-family:sans-serif;font-size:13px}</style>")
+               "font-family:sans-serif;font-size:13px}"
+               "#kg-title h1{font-family:sans-serif;font-size:20px;margin:8px 12px 4px}"
+               "#kg-legend{font-family:sans-serif;font-size:13px;margin:0 12px 6px;"
+               "line-height:1.8}.kg-item{margin-right:1.2em;white-space:nowrap}</style>")
 
 
 def alignment_html(MG: nx.MultiDiGraph, AG: nx.Graph, *,
@@ -91,8 +108,9 @@ def alignment_html(MG: nx.MultiDiGraph, AG: nx.Graph, *,
     for n in sorted(AG, key=node_key(AG)):
         x, y = pos[n]
         net.add_node(n, label=label(AG, n), title=node_hover(AG, n, where, counts[n]),
-                     color=node_color(AG, n, where), x=x, y=y,
-                     size=10 + 3 * math.sqrt(counts[n]), borderWidth=4 if n == center else 1)
+                     color=_node_colors(AG, n, where), x=x, y=y,
+                     size=10 + 3 * math.sqrt(counts[n]),
+                     borderWidth=6 if n == center else 3 if where is not None else 1)
     norm = alignment_norm(AG) if AG.number_of_edges() else None
     most = max((n for *_e, n in AG.edges(data="n_events", default=1)), default=1)
     for u, v in sorted_edges(AG):
@@ -101,7 +119,47 @@ def alignment_html(MG: nx.MultiDiGraph, AG: nx.Graph, *,
                      width=edge_width(d["n_events"], most), weight=d["weight"],
                      n_events=d["n_events"])
     page = net.generate_html(name="alliances.html")
-    return _offline(page, title)
+    return _offline(page, title, _header(AG, title, bloc_list))
+
+
+def _node_colors(G: nx.Graph, node: str, where: dict[str, int] | None) -> dict[str, str]:
+    """Fill = the entity kind (kg.kinds), ring = the bloc: a page shows both at once,
+    where the PNG (no hover, no room) colours by bloc alone."""
+    fill = kind_color(G.nodes[node].get("type"))
+    ring = node_color(G, node, where) if where is not None else fill
+    return {"background": fill, "border": ring,
+            "highlight": {"background": fill, "border": ring},
+            "hover": {"background": fill, "border": ring}}
+
+
+def _swatch(color: str, text: str, ring: bool = False, line: bool = False) -> str:
+    style = (f"display:inline-block;width:2em;height:0.35em;background:{color}" if line else
+             "display:inline-block;width:0.9em;height:0.9em;border-radius:50%;"
+             + (f"border:3px solid {color}" if ring else f"background:{color}"))
+    return (f"<span class='kg-item'><span style='{style};vertical-align:middle'></span> "
+            f"{html.escape(text)}</span>")
+
+
+def _header(G: nx.Graph, title: str, bloc_list: Sequence[Sequence[str]] | None) -> str:
+    """The page's visible title and legend: what the fill, the ring, the edge colour and
+    the edge width mean (a reader without the docs open cannot guess)."""
+    kinds = sorted({G.nodes[n].get("type") or "Other" for n in G})
+    rows = ["<b>actor kind</b> " + " ".join(_swatch(kind_color(k), k) for k in kinds)]
+    if bloc_list:
+        shown = [(i, [label(G, n) for n in members if n in G])
+                 for i, members in enumerate(bloc_list)]
+        rows.append("<b>bloc (ring)</b> " + " ".join(
+            _swatch(BLOC_COLORS[i % len(BLOC_COLORS)],
+                    f"{i + 1}: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}",
+                    ring=True) for i, names in shown if names))
+    rows.append("<b>pair</b> " + " ".join(
+        _swatch(c, t, line=True) for c, t in ((COOPERATION_COLOR, "cooperation"),
+                                              (NEUTRAL_COLOR, "balanced"),
+                                              (CONFLICT_COLOR, "conflict")))
+                + " <span class='kg-item'>width: number of events; hover a pair for its "
+                  "events and Bengali sentences</span>")
+    return (f"<header id='kg-title'><h1>{html.escape(title)}</h1></header>\n"
+            f"<div id='kg-legend'>{'<br>'.join(rows)}</div>")
 
 
 def _pixels(pos: dict[str, tuple[float, float]], span: float) -> dict[str, tuple[float, float]]:
@@ -114,9 +172,12 @@ def _pixels(pos: dict[str, tuple[float, float]], span: float) -> dict[str, tuple
             for n, (x, y) in pos.items()}
 
 
-def _offline(page: str, title: str) -> str:
-    """Drop pyvis's CDN links (Bootstrap, only styling) so the page needs no network,
-    give it a title and let tooltips wrap long Bengali sentences."""
+def _offline(page: str, title: str, header: str) -> str:
+    """Drop pyvis's CDN links (Bootstrap, only styling) and its commented-out
+    node_modules references so the page names nothing outside itself, replace its empty
+    headings by the title and legend, and let tooltips wrap long Bengali sentences."""
     page = _CDN_TAG.sub("", page)
+    page = _LEFTOVERS.sub("", page)
     page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    page = page.replace("<body>", "<body>\n" + header, 1)
     return page.replace("</head>", _PAGE_STYLE + "\n</head>", 1)  # after vis-network's CSS
