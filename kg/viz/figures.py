@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from kg.query import EventRow
+    from kg.query import EventRow, Trend
 
 DPI = 100
 MAX_MONTHS = 36  # a longer timeline is binned by year
@@ -185,6 +185,38 @@ def draw_timeline(events: Iterable[EventRow], *, title: str | None = None,
     else:
         ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
     return fig
+
+
+def draw_trend(trend: Trend, *, title: str | None = None, fig: Figure | None = None
+               ) -> Figure:
+    """Net alignment per quarter, one line per main pair (kg.query.alignment_by_quarter):
+    above zero the pair cooperated that quarter, below it clashed; a quarter without
+    events is a gap, not a zero, so silence does not read as neutrality."""
+    fig = fig or new_figure(1400, 600)
+    ax = fig.add_subplot()
+    ax.axhline(0.0, color=NEUTRAL_COLOR, lw=1)
+    x = range(len(trend.quarters))
+    for i, pair in enumerate(trend.pairs):
+        y = [v if n else float("nan") for v, n in
+             zip(trend.values[pair], trend.events[pair], strict=True)]
+        dodge = 0.05 * (i - (len(trend.pairs) - 1) / 2)  # equal values stay visible
+        ax.plot([q + dodge for q in x], y, marker="o", color=BLOC_COLORS[i % len(BLOC_COLORS)],
+                label=" – ".join(_short(trend, n) for n in pair))
+    ax.set_xticks(list(x), trend.quarters)
+    ax.set_ylabel("net alignment (cooperation − conflict)")
+    note = f" ({trend.unplaced} events dated only by year not shown)" if trend.unplaced else ""
+    ax.set_title((title or "Net alignment per quarter") + note)
+    if trend.pairs:
+        ax.legend(fontsize=8, loc="best")
+    else:
+        ax.text(0.5, 0.5, "no dated pairs", ha="center", va="center", transform=ax.transAxes)
+    return fig
+
+
+def _short(trend: Trend, node: str) -> str:
+    from kg.viz.style import short_label
+
+    return short_label({"label": trend.labels[node]})
 
 
 def figure_png(fig: Figure) -> bytes:

@@ -27,6 +27,7 @@ from kg.viz.style import (
     kind_color,
     label,
     node_color,
+    relation_phrase,
 )
 
 HOVER_EVENTS = 8  # events listed in an edge's hover text; the rest are counted
@@ -58,7 +59,8 @@ def edge_hover(MG: nx.MultiDiGraph, AG: nx.Graph, u: str, v: str,
     for e in events[:limit]:
         ctx = f" [{', '.join(e['context'])}]" if e.get("context") else ""
         lines.append(f"{e.get('date') or 'undated'} · {label(AG, e['source'])} "
-                     f"{e.get('relation') or e.get('type')} {label(AG, e['target'])}{ctx}")
+                     f"{relation_phrase(e.get('relation'), e.get('mode')) or e.get('type')} "
+                     f"{label(AG, e['target'])}{ctx}")
         if e.get("evidence"):
             lines.append("    " + " ".join(e["evidence"].split()))
     if len(events) > limit:
