@@ -31,6 +31,7 @@ from kg.viz.figures import (
     draw_timeline,
     draw_trend,
     figure_png,
+    label_overlaps,
     new_figure,
     quad_counts,
 )
@@ -76,7 +77,8 @@ __all__ = [
     "OUTPUT_SUFFIXES", "QUAD_COLORS", "QUAD_ORDER", "SEED", "STATEMENT", "alignment_cmap",
     "alignment_html", "alignment_norm", "bloc_index", "bloc_relations", "bloc_rows",
     "draw_alignment", "draw_timeline", "draw_trend", "edge_color", "edge_hover", "edge_width",
-    "ego", "event_rows", "figure_png", "html_table", "kind_color", "label", "layout", "new_figure",
-    "node_color", "node_events", "node_hover", "node_key", "opposing_blocs", "pair_events",
-    "prune", "quad_counts", "relation_phrase", "render", "short_label", "sorted_edges",
+    "ego", "event_rows", "figure_png", "html_table", "kind_color", "label", "label_overlaps",
+    "layout", "new_figure", "node_color", "node_events", "node_hover", "node_key",
+    "opposing_blocs", "pair_events", "prune", "quad_counts", "relation_phrase", "render",
+    "short_label", "sorted_edges",
 ]

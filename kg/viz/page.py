@@ -104,14 +104,15 @@ def alignment_html(MG: nx.MultiDiGraph, AG: nx.Graph, *,
 
     net = Network(height="900px", width="100%", cdn_resources="in_line", heading="")
     net.toggle_physics(False)
-    pos = _pixels(layout(AG, seed), 1000.0)
     where = bloc_index(bloc_list) if bloc_list is not None else None
     counts = node_events(AG)
+    pos = _spread_labels(_pixels(layout(AG, seed), 1000.0),
+                         {n: (label(AG, n), _node_size(counts[n])) for n in AG})
     for n in sorted(AG, key=node_key(AG)):
         x, y = pos[n]
         net.add_node(n, label=label(AG, n), title=node_hover(AG, n, where, counts[n]),
                      color=_node_colors(AG, n, where), x=x, y=y,
-                     size=10 + 3 * math.sqrt(counts[n]),
+                     size=_node_size(counts[n]),
                      borderWidth=6 if n == center else 3 if where is not None else 1)
     norm = alignment_norm(AG) if AG.number_of_edges() else None
     most = max((n for *_e, n in AG.edges(data="n_events", default=1)), default=1)
@@ -162,6 +163,52 @@ def _header(G: nx.Graph, title: str, bloc_list: Sequence[Sequence[str]] | None) 
                   "events and Bengali sentences</span>")
     return (f"<header id='kg-title'><h1>{html.escape(title)}</h1></header>\n"
             f"<div id='kg-legend'>{'<br>'.join(rows)}</div>")
+
+
+def _node_size(n_events: int) -> float:
+    """vis-network's dot radius in pixels: grows with the node's events."""
+    return 10 + 3 * math.sqrt(n_events)
+
+
+# vis-network draws a label centred under its dot in 14 px type: about 7.5 px a character
+_CHAR_PX, _LINE_PX = 7.5, 18.0
+
+
+def _label_box(xy: tuple[float, float], text: str, radius: float) -> tuple[float, ...]:
+    w = _CHAR_PX * len(text) + 4
+    return (xy[0] - w / 2, xy[1] + radius, xy[0] + w / 2, xy[1] + radius + _LINE_PX)
+
+
+def _spread_labels(pos: dict[str, tuple[float, float]], labels: dict[str, tuple[str, float]],
+                   rounds: int = 200) -> dict[str, tuple[float, float]]:
+    """Nudge nodes apart until no two labels (text under each dot) cover each other, or
+    `rounds` passes: labels written over each other made names unreadable. Each pass
+    moves the two nodes of an overlapping pair apart along the axis where they overlap
+    least, by half the overlap each, in sorted order, so the result is deterministic."""
+    pos = {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+    nodes = sorted(pos)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                ax0, ay0, ax1, ay1 = _label_box(pos[a], *labels[a])
+                bx0, by0, bx1, by1 = _label_box(pos[b], *labels[b])
+                dx, dy = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
+                if dx <= 0 or dy <= 0:
+                    continue
+                moved = True
+                axis = 0 if dx < dy else 1  # the cheaper way apart
+                step = (dx if axis == 0 else dy) / 2 + 1
+                sign = 1.0 if pos[a][axis] <= pos[b][axis] else -1.0
+                pos[a], pos[b] = _shift(pos[a], axis, -sign * step), _shift(pos[b], axis,
+                                                                             sign * step)
+        if not moved:
+            break
+    return pos
+
+
+def _shift(xy: tuple[float, float], axis: int, by: float) -> tuple[float, float]:
+    return (round(xy[0] + by, 1), xy[1]) if axis == 0 else (xy[0], round(xy[1] + by, 1))
 
 
 def _pixels(pos: dict[str, tuple[float, float]], span: float) -> dict[str, tuple[float, float]]:

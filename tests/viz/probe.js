@@ -24,6 +24,15 @@
         var c = nodes.get(id).color;
         return !painted(ctx, ratio, network.canvasToDOM(pos[id]), c.background || c);
       });
+      var boxes = ids.map(function (id) { return network.body.nodes[id].labelModule.size; });
+      out.labelOverlaps = 0;
+      for (var i = 0; i < boxes.length; i++) {
+        for (var j = i + 1; j < boxes.length; j++) {
+          var a = boxes[i], b = boxes[j];
+          if (a.left < b.left + b.width && b.left < a.left + a.width &&
+              a.top < b.top + b.height && b.top < a.top + a.height) { out.labelOverlaps++; }
+        }
+      }
       out.heading = (document.querySelector('#kg-title h1') || {}).textContent;
       var legend = document.getElementById('kg-legend');
       out.legend = legend ? legend.innerText : null;

@@ -45,11 +45,12 @@ def test_page_loads_offline_without_javascript_errors(drawn, page):
     assert not re.search(r"(?:src|href)=[\"']?(?:https?:)?//", page.read_text(encoding="utf-8"))
 
 
-def test_page_draws_every_node(drawn, page):
+def test_page_draws_every_node_without_label_overlap(drawn, page):
     found, _log = drawn
     nodes = vis_data(page.read_text(encoding="utf-8"), "nodes")
     assert found["nodes"] == len(nodes) > 30
     assert found["unpainted"] == []
+    assert found["labelOverlaps"] == 0  # vis-network's own label boxes (5 pairs before)
 
 
 def test_page_shows_its_title_and_a_legend_of_kinds_blocs_and_pairs(drawn, page):

@@ -140,6 +140,9 @@ def test_notebook_evidence_rows_read_right(executed):
     signed = [r for r in rows if r[2].startswith("signed")]
     assert any(r[1] == "Vladimir Putin" and r[3] == "Xi Jinping" for r in signed)
     assert signed and all(r[2].endswith(" with") for r in signed), signed
+    # the other row the issue named: three leaders condemned Russia's cooperation with
+    # North Korea; Russia is the one condemned, never the one condemning
+    assert not [r for r in rows if r[1] == "Russia" and r[2] == "condemned"]
 
 
 def test_notebook_shows_the_alliance_change_per_quarter(executed):
