@@ -23,9 +23,17 @@ DOC = "https://w3id.org/kg-bn/graph/document/"
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):
-    """One Virtuoso for the module: a temporary database, 127.0.0.1 only, stopped after."""
-    server = Virtuoso(require("virtuoso-t", package="virtuoso-opensource"),
-                      tmp_path_factory.mktemp("virtuoso")).start()
+    """One Virtuoso for the module: a temporary database, 127.0.0.1 only, stopped after.
+    Free ports are picked before Virtuoso binds them, so another process may take one in
+    between: a failed start is retried on new ports, twice."""
+    program = require("virtuoso-t", package="virtuoso-opensource")
+    for attempt in range(3):
+        try:
+            server = Virtuoso(program, tmp_path_factory.mktemp("virtuoso")).start()
+            break
+        except RuntimeError:
+            if attempt == 2:
+                raise
     try:
         yield server
     finally:
