@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.query import EventList
 
 
 def _size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
@@ -43,12 +47,15 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, 
               help="Seed of the spring layout and of Louvain's blocs.")
 @click.option("--size", default="1600x1200", show_default=True, callback=_size,
               help="PNG size in pixels, WxH.")
+@click.option("--since", metavar="DATE", help="Only events on or after DATE (2024, 2024-06 or "
+                                               "2024-06-18): a time slice.")
+@click.option("--until", metavar="DATE", help="Only events on or before DATE.")
 @click.option("--title", help="Picture title (default: what is drawn).")
 @click.option("--no-cache", is_flag=True, help="Re-parse the graph; neither read nor write "
                                                 "FILE.kgcache.")
 def viz(file: str, output: str, level: str, min_events: int, ego_actor: str | None,
-        radius: int, seed: int, size: tuple[int, int], title: str | None,
-        no_cache: bool) -> None:
+        radius: int, seed: int, size: tuple[int, int], since: str | None, until: str | None,
+        title: str | None, no_cache: bool) -> None:
     """Draw the alliance network of FILE: a graph kg wrote (.ttl .nt .nq .trig .jsonld)
     or input texts (.txt .jsonl or a directory).
 
@@ -64,11 +71,33 @@ def viz(file: str, output: str, level: str, min_events: int, ego_actor: str | No
         raise KgError(f"{output}: name the output .png or .html")
     if not Path(file).exists():
         raise KgError(f"{file}: no such file or directory")
-    events = load_events(file, use_cache=not no_cache)
+    events = _time_slice(load_events(file, use_cache=not no_cache), since, until)
     MG = actor_graph(events, level)
     center = resolve_actor(ego_actor, events, level) if ego_actor else None
     data, shown = render(MG, suffix, min_events=min_events, center=center, radius=radius,
-                  seed=seed, size=size, title=title)
+                         seed=seed, size=size, title=title, period=_period(since, until))
     write_atomic(out, data)
     click.echo(f"{output}: {suffix[1:].upper()} of {shown.number_of_nodes()} actors and "
                f"{shown.number_of_edges()} pairs from {len(events)} events ({level} level)")
+
+
+def _time_slice(events: EventList, since: str | None, until: str | None) -> EventList:
+    """The events of a period (dates of any precision overlap-match, as `kg query
+    events`); undated events fall outside every slice. A bad date is a one-line error."""
+    from kg.query import filter_events, parse_period
+
+    if not since and not until:
+        return events
+    try:
+        if since and until and parse_period(since)[0] > parse_period(until)[1]:
+            raise ValueError(f"{since} is after {until}")
+        return filter_events(events, since=since, until=until)
+    except ValueError as exc:
+        raise KgError(f"--since/--until: {exc}") from None
+
+
+def _period(since: str | None, until: str | None) -> str | None:
+    """The slice as the default title names it: "2024-06 to 2024-12", "since 2024"."""
+    if since and until:
+        return f"{since} to {until}"
+    return f"since {since}" if since else f"until {until}" if until else None

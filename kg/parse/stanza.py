@@ -44,11 +44,25 @@ def stanza_pipeline(model_dir: Path | None = None, threads: int = 2):
     return _pipeline_for((model_dir or MODEL_DIR).resolve(), threads)
 
 
+def _import_stanza():
+    """stanza, imported without the TqdmWarning ("IProgress not found") that its import of
+    tqdm.auto prints in a Jupyter kernel without ipywidgets, such as the notebook's:
+    stanza draws progress bars only for downloads, which kg never makes."""
+    import warnings
+
+    from tqdm import TqdmWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", TqdmWarning)
+        import stanza
+    return stanza
+
+
 @cache
 def _pipeline_for(model_dir: Path, threads: int):
     if not models_available(model_dir):
         raise KgError(f"{model_dir}: Stanza models missing; run `kg models train`")
-    import stanza
+    stanza = _import_stanza()
     import torch
 
     torch.set_num_threads(threads)

@@ -24,6 +24,7 @@ One module per topic, data flowing one way:
 | names | names in English, Bengali (any inflection) or QIDs → node ids |
 | algorithms | neighbours, allies, rivals, blocs, paths, degree, PageRank, betweenness |
 | events | filters, timelines, counts, statistics over the event rows |
+| trends | alliance change over time: net alignment per quarter of the main pairs |
 | rdflib_graph | the graph in rdflib, and SPARQL on it |
 """
 
@@ -62,14 +63,15 @@ from kg.query.names import ActorIndex, UnknownActor, resolve_actor
 from kg.query.project import project_triples
 from kg.query.rdflib_graph import STORES, rdf_graph, sparql
 from kg.query.rollup import LEVELS, Rollup
+from kg.query.trends import MAIN_PAIRS, Trend, alignment_by_quarter, quarter
 from kg.query.views import actor_graph, alignment_graph, label_of
 
 __all__ = [
-    "CACHE_SUFFIX", "CONTEXT_FACTOR", "LEVELS", "MEASURES", "QUAD_WEIGHT", "STORES",
+    "CACHE_SUFFIX", "CONTEXT_FACTOR", "LEVELS", "MAIN_PAIRS", "MEASURES", "QUAD_WEIGHT", "STORES",
     "TEXT_SUFFIXES", "Actor", "ActorIndex", "EventFilter", "EventList", "EventRow", "Rollup",
-    "UnknownActor", "actor_counts", "actor_graph", "actors_of", "alignment_graph", "allies",
-    "betweenness", "blocs", "centrality", "events_from_texts", "filter_events", "label_of",
-    "load_events", "natural_key", "neighbors", "pagerank", "parse_period", "project_rdf",
-    "project_triples", "rdf_graph", "resolve_actor", "rivals", "shortest_path_events",
-    "sort_rows", "sparql", "stats", "timeline",
+    "Trend", "UnknownActor", "actor_counts", "actor_graph", "actors_of", "alignment_by_quarter",
+    "alignment_graph", "allies", "betweenness", "blocs", "centrality", "events_from_texts",
+    "filter_events", "label_of", "load_events", "natural_key", "neighbors", "pagerank",
+    "parse_period", "project_rdf", "project_triples", "quarter", "rdf_graph", "resolve_actor",
+    "rivals", "shortest_path_events", "sort_rows", "sparql", "stats", "timeline",
 ]

@@ -29,7 +29,9 @@ from kg.viz.figures import (
     MAX_MONTHS,
     draw_alignment,
     draw_timeline,
+    draw_trend,
     figure_png,
+    label_overlaps,
     new_figure,
     quad_counts,
 )
@@ -64,17 +66,19 @@ from kg.viz.style import (
     kind_color,
     label,
     node_color,
+    relation_phrase,
     short_label,
 )
 from kg.viz.tables import EVENT_COLUMNS, event_rows, html_table
 
 __all__ = [
-    "BLOC_COLORS", "CONFLICT_COLOR", "COOPERATION_COLOR", "DPI", "EVENT_COLUMNS",
-    "HOVER_EVENTS", "KAMADA_KAWAI_LIMIT", "LABEL_LIMIT", "MAX_MONTHS", "NEUTRAL_COLOR",
-    "NO_BLOC_COLOR", "OUTPUT_SUFFIXES", "QUAD_COLORS", "QUAD_ORDER", "SEED", "STATEMENT",
-    "alignment_cmap", "alignment_html", "alignment_norm", "bloc_index", "bloc_relations",
-    "bloc_rows", "draw_alignment", "draw_timeline", "edge_color", "edge_hover", "edge_width",
-    "ego", "event_rows", "figure_png", "html_table", "kind_color", "label", "layout",
-    "new_figure", "node_color", "node_events", "node_hover", "node_key", "opposing_blocs",
-    "pair_events", "prune", "quad_counts", "render", "short_label", "sorted_edges",
+    "BLOC_COLORS", "CONFLICT_COLOR", "COOPERATION_COLOR", "DPI", "EVENT_COLUMNS", "HOVER_EVENTS",
+    "KAMADA_KAWAI_LIMIT", "LABEL_LIMIT", "MAX_MONTHS", "NEUTRAL_COLOR", "NO_BLOC_COLOR",
+    "OUTPUT_SUFFIXES", "QUAD_COLORS", "QUAD_ORDER", "SEED", "STATEMENT", "alignment_cmap",
+    "alignment_html", "alignment_norm", "bloc_index", "bloc_relations", "bloc_rows",
+    "draw_alignment", "draw_timeline", "draw_trend", "edge_color", "edge_hover", "edge_width",
+    "ego", "event_rows", "figure_png", "html_table", "kind_color", "label", "label_overlaps",
+    "layout", "new_figure", "node_color", "node_events", "node_hover", "node_key",
+    "opposing_blocs", "pair_events", "prune", "quad_counts", "relation_phrase", "render",
+    "short_label", "sorted_edges",
 ]

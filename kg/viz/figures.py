@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from kg.query import EventRow
+    from kg.query import EventRow, Trend
 
 DPI = 100
 MAX_MONTHS = 36  # a longer timeline is binned by year
@@ -69,6 +69,8 @@ def draw_alignment(AG: nx.Graph, *, bloc_list: Sequence[Sequence[str]] | None = 
     _draw_edges(AG, pos, ax)
     _draw_nodes(AG, pos, ax, where, center)
     _legends(fig, ax, AG, bloc_list, where)
+    counts = node_events(AG)
+    _draw_labels(ax, AG, pos, {n: _marker_area(counts[n]) for n in AG})  # after the layout
     return fig
 
 
@@ -86,18 +88,81 @@ def _draw_nodes(AG: nx.Graph, pos: dict, ax: Axes, where: dict[str, int] | None,
                 center: str | None) -> None:
     nodes = sorted(AG, key=node_key(AG))
     counts = node_events(AG)
-    sizes = [100 + 40 * counts[n] for n in nodes]
+    sizes = [_marker_area(counts[n]) for n in nodes]
     nx.draw_networkx_nodes(
         AG, pos, nodelist=nodes, ax=ax, node_size=sizes,
         node_color=[node_color(AG, n, where) for n in nodes],
         edgecolors=["black" if n == center else "white" for n in nodes],
         linewidths=[3.0 if n == center else 1.0 for n in nodes])
-    for n, area in zip(nodes, sizes, strict=True):
-        # Just above the marker: node_size is the squared diameter in points.
-        ax.annotate(label(AG, n), pos[n], xytext=(0, math.sqrt(area) / 2 + 1),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=9,
-                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
-                          "alpha": 0.6})
+
+
+def _marker_area(n_events: int) -> float:
+    """Marker area in points² (matplotlib's node_size): grows with the node's events."""
+    return 100 + 40 * n_events
+
+
+# Where a label may go, in order of preference: above, below, right, left, the corners.
+# (dx, dy) in units of the marker radius plus a gap; ha/va anchor the text there.
+_LABEL_SPOTS = ((0, 1, "center", "bottom"), (0, -1, "center", "top"),
+                (1, 0, "left", "center"), (-1, 0, "right", "center"),
+                (0.8, 0.8, "left", "bottom"), (-0.8, 0.8, "right", "bottom"),
+                (0.8, -0.8, "left", "top"), (-0.8, -0.8, "right", "top"))
+
+
+def _draw_labels(ax: Axes, AG: nx.Graph, pos: dict, sizes: dict[str, float]) -> None:
+    """Each label at the first spot around its node that covers no other label or node
+    (the least covered spot if none is free), busiest nodes first: names written
+    over each other were the most common complaint about the picture. The figure's
+    layout is settled first, so the pixel extents measured here are final."""
+    fig = ax.figure
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    renderer = fig.canvas.get_renderer()
+    scale = fig.dpi / 72.0  # points → pixels
+    markers = {n: _marker_box(ax, pos[n], math.sqrt(a) / 2 * scale) for n, a in sizes.items()}
+    placed: list = []
+    for n in sorted(sizes, key=lambda n: (-sizes[n], node_key(AG)(n))):
+        radius = math.sqrt(sizes[n]) / 2 + 2  # points
+        best = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            text = ax.annotate(label(AG, n), pos[n], xytext=(dx * radius, dy * radius),
+                               textcoords="offset points", ha=ha, va=va, fontsize=9,
+                               bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                                     "alpha": 0.6})
+            box = text.get_window_extent(renderer)
+            cost = sum(_overlap(box, b) for b in placed) + \
+                sum(_overlap(box, b) for m, b in markers.items() if m != n)
+            if best is None or cost < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (cost, text, box)
+            else:
+                text.remove()
+            if cost == 0:
+                break
+        placed.append(best[2])
+
+
+def _marker_box(ax: Axes, xy: tuple[float, float], r: float):
+    from matplotlib.transforms import Bbox
+
+    x, y = ax.transData.transform(xy)
+    return Bbox([[x - r, y - r], [x + r, y + r]])
+
+
+def _overlap(a, b) -> float:
+    """Area (pixels²) that two boxes share."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def label_overlaps(fig: Figure) -> int:
+    """Pairs of node labels in a drawn figure whose boxes overlap (for tests and for
+    judging a layout)."""
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for ax in fig.axes for t in ax.texts]
+    return sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:] if _overlap(a, b) > 0)
 
 
 def _legends(fig: Figure, ax: Axes, AG: nx.Graph, bloc_list: Sequence[Sequence[str]] | None,
@@ -120,7 +185,9 @@ def _legends(fig: Figure, ax: Axes, AG: nx.Graph, bloc_list: Sequence[Sequence[s
     else:
         types = sorted({AG.nodes[n].get("type") or "Other" for n in AG})
         handles += [Patch(color=kind_color(t), label=t) for t in types]
-    fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False)
+    # below the picture, not beside it: a legend column left a third of the canvas empty
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(4, len(handles)),
+               fontsize=8, frameon=False)
 
 
 def _members(G: nx.Graph, members: Sequence[str], shown: int = 3) -> str:
@@ -185,6 +252,38 @@ def draw_timeline(events: Iterable[EventRow], *, title: str | None = None,
     else:
         ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
     return fig
+
+
+def draw_trend(trend: Trend, *, title: str | None = None, fig: Figure | None = None
+               ) -> Figure:
+    """Net alignment per quarter, one line per main pair (kg.query.alignment_by_quarter):
+    above zero the pair cooperated that quarter, below it clashed; a quarter without
+    events is a gap, not a zero, so silence does not read as neutrality."""
+    fig = fig or new_figure(1400, 600)
+    ax = fig.add_subplot()
+    ax.axhline(0.0, color=NEUTRAL_COLOR, lw=1)
+    x = range(len(trend.quarters))
+    for i, pair in enumerate(trend.pairs):
+        y = [v if n else float("nan") for v, n in
+             zip(trend.values[pair], trend.events[pair], strict=True)]
+        dodge = 0.05 * (i - (len(trend.pairs) - 1) / 2)  # equal values stay visible
+        ax.plot([q + dodge for q in x], y, marker="o", color=BLOC_COLORS[i % len(BLOC_COLORS)],
+                label=" – ".join(_short(trend, n) for n in pair))
+    ax.set_xticks(list(x), trend.quarters)
+    ax.set_ylabel("net alignment (cooperation − conflict)")
+    note = f" ({trend.unplaced} events dated only by year not shown)" if trend.unplaced else ""
+    ax.set_title((title or "Net alignment per quarter") + note)
+    if trend.pairs:
+        ax.legend(fontsize=8, loc="best")
+    else:
+        ax.text(0.5, 0.5, "no dated pairs", ha="center", va="center", transform=ax.transAxes)
+    return fig
+
+
+def _short(trend: Trend, node: str) -> str:
+    from kg.viz.style import short_label
+
+    return short_label({"label": trend.labels[node]})
 
 
 def figure_png(fig: Figure) -> bytes:

@@ -16,7 +16,19 @@ import networkx as nx
 
 from kg.viz.positions import SEED, layout
 from kg.viz.prepare import bloc_index, node_events, node_key, sorted_edges
-from kg.viz.style import alignment_norm, edge_color, edge_width, label, node_color
+from kg.viz.style import (
+    BLOC_COLORS,
+    CONFLICT_COLOR,
+    COOPERATION_COLOR,
+    NEUTRAL_COLOR,
+    alignment_norm,
+    edge_color,
+    edge_width,
+    kind_color,
+    label,
+    node_color,
+    relation_phrase,
+)
 
 HOVER_EVENTS = 8  # events listed in an edge's hover text; the rest are counted
 
@@ -47,7 +59,8 @@ def edge_hover(MG: nx.MultiDiGraph, AG: nx.Graph, u: str, v: str,
     for e in events[:limit]:
         ctx = f" [{', '.join(e['context'])}]" if e.get("context") else ""
         lines.append(f"{e.get('date') or 'undated'} · {label(AG, e['source'])} "
-                     f"{e.get('relation') or e.get('type')} {label(AG, e['target'])}{ctx}")
+                     f"{relation_phrase(e.get('relation'), e.get('mode')) or e.get('type')} "
+                     f"{label(AG, e['target'])}{ctx}")
         if e.get("evidence"):
             lines.append("    " + " ".join(e["evidence"].split()))
     if len(events) > limit:
@@ -69,8 +82,14 @@ def node_hover(G: nx.Graph, node: str, where: dict[str, int] | None, n: int) -> 
 
 _CDN_TAG = re.compile(r"<(?:link|script)\b[^>]*?(?:href|src)=\"https?://[^\"]*\"[^>]*>"
                       r"(?:\s*</script>)?", re.S)
+# pyvis's empty <h1> headings and its commented-out links to ../node_modules
+_LEFTOVERS = re.compile(r"<center>\s*<h1></h1>\s*</center>|<!--\s*<link[^>]*node_modules.*?-->",
+                        re.S)
 _PAGE_STYLE = ("<style>div.vis-tooltip{white-space:pre-wrap;max-width:48em;"
-               "font-family:sans-serif;font-size:13px}</style>")
+               "font-family:sans-serif;font-size:13px}"
+               "#kg-title h1{font-family:sans-serif;font-size:20px;margin:8px 12px 4px}"
+               "#kg-legend{font-family:sans-serif;font-size:13px;margin:0 12px 6px;"
+               "line-height:1.8}.kg-item{margin-right:1.2em;white-space:nowrap}</style>")
 
 
 def alignment_html(MG: nx.MultiDiGraph, AG: nx.Graph, *,
@@ -85,14 +104,16 @@ def alignment_html(MG: nx.MultiDiGraph, AG: nx.Graph, *,
 
     net = Network(height="900px", width="100%", cdn_resources="in_line", heading="")
     net.toggle_physics(False)
-    pos = _pixels(layout(AG, seed), 1000.0)
     where = bloc_index(bloc_list) if bloc_list is not None else None
     counts = node_events(AG)
+    pos = _spread_labels(_pixels(layout(AG, seed), 1000.0),
+                         {n: (label(AG, n), _node_size(counts[n])) for n in AG})
     for n in sorted(AG, key=node_key(AG)):
         x, y = pos[n]
         net.add_node(n, label=label(AG, n), title=node_hover(AG, n, where, counts[n]),
-                     color=node_color(AG, n, where), x=x, y=y,
-                     size=10 + 3 * math.sqrt(counts[n]), borderWidth=4 if n == center else 1)
+                     color=_node_colors(AG, n, where), x=x, y=y,
+                     size=_node_size(counts[n]),
+                     borderWidth=6 if n == center else 3 if where is not None else 1)
     norm = alignment_norm(AG) if AG.number_of_edges() else None
     most = max((n for *_e, n in AG.edges(data="n_events", default=1)), default=1)
     for u, v in sorted_edges(AG):
@@ -101,7 +122,93 @@ def alignment_html(MG: nx.MultiDiGraph, AG: nx.Graph, *,
                      width=edge_width(d["n_events"], most), weight=d["weight"],
                      n_events=d["n_events"])
     page = net.generate_html(name="alliances.html")
-    return _offline(page, title)
+    return _offline(page, title, _header(AG, title, bloc_list))
+
+
+def _node_colors(G: nx.Graph, node: str, where: dict[str, int] | None) -> dict[str, str]:
+    """Fill = the entity kind (kg.kinds), ring = the bloc: a page shows both at once,
+    where the PNG (no hover, no room) colours by bloc alone."""
+    fill = kind_color(G.nodes[node].get("type"))
+    ring = node_color(G, node, where) if where is not None else fill
+    return {"background": fill, "border": ring,
+            "highlight": {"background": fill, "border": ring},
+            "hover": {"background": fill, "border": ring}}
+
+
+def _swatch(color: str, text: str, ring: bool = False, line: bool = False) -> str:
+    style = (f"display:inline-block;width:2em;height:0.35em;background:{color}" if line else
+             "display:inline-block;width:0.9em;height:0.9em;border-radius:50%;"
+             + (f"border:3px solid {color}" if ring else f"background:{color}"))
+    return (f"<span class='kg-item'><span style='{style};vertical-align:middle'></span> "
+            f"{html.escape(text)}</span>")
+
+
+def _header(G: nx.Graph, title: str, bloc_list: Sequence[Sequence[str]] | None) -> str:
+    """The page's visible title and legend: what the fill, the ring, the edge colour and
+    the edge width mean (a reader without the docs open cannot guess)."""
+    kinds = sorted({G.nodes[n].get("type") or "Other" for n in G})
+    rows = ["<b>actor kind</b> " + " ".join(_swatch(kind_color(k), k) for k in kinds)]
+    if bloc_list:
+        shown = [(i, [label(G, n) for n in members if n in G])
+                 for i, members in enumerate(bloc_list)]
+        rows.append("<b>bloc (ring)</b> " + " ".join(
+            _swatch(BLOC_COLORS[i % len(BLOC_COLORS)],
+                    f"{i + 1}: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}",
+                    ring=True) for i, names in shown if names))
+    rows.append("<b>pair</b> " + " ".join(
+        _swatch(c, t, line=True) for c, t in ((COOPERATION_COLOR, "cooperation"),
+                                              (NEUTRAL_COLOR, "balanced"),
+                                              (CONFLICT_COLOR, "conflict")))
+                + " <span class='kg-item'>width: number of events; hover a pair for its "
+                  "events and Bengali sentences</span>")
+    return (f"<header id='kg-title'><h1>{html.escape(title)}</h1></header>\n"
+            f"<div id='kg-legend'>{'<br>'.join(rows)}</div>")
+
+
+def _node_size(n_events: int) -> float:
+    """vis-network's dot radius in pixels: grows with the node's events."""
+    return 10 + 3 * math.sqrt(n_events)
+
+
+# vis-network draws a label centred under its dot in 14 px type: about 7.5 px a character
+_CHAR_PX, _LINE_PX = 7.5, 18.0
+
+
+def _label_box(xy: tuple[float, float], text: str, radius: float) -> tuple[float, ...]:
+    w = _CHAR_PX * len(text) + 4
+    return (xy[0] - w / 2, xy[1] + radius, xy[0] + w / 2, xy[1] + radius + _LINE_PX)
+
+
+def _spread_labels(pos: dict[str, tuple[float, float]], labels: dict[str, tuple[str, float]],
+                   rounds: int = 200) -> dict[str, tuple[float, float]]:
+    """Nudge nodes apart until no two labels (text under each dot) cover each other, or
+    `rounds` passes: labels written over each other made names unreadable. Each pass
+    moves the two nodes of an overlapping pair apart along the axis where they overlap
+    least, by half the overlap each, in sorted order, so the result is deterministic."""
+    pos = {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+    nodes = sorted(pos)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                ax0, ay0, ax1, ay1 = _label_box(pos[a], *labels[a])
+                bx0, by0, bx1, by1 = _label_box(pos[b], *labels[b])
+                dx, dy = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
+                if dx <= 0 or dy <= 0:
+                    continue
+                moved = True
+                axis = 0 if dx < dy else 1  # the cheaper way apart
+                step = (dx if axis == 0 else dy) / 2 + 1
+                sign = 1.0 if pos[a][axis] <= pos[b][axis] else -1.0
+                pos[a], pos[b] = _shift(pos[a], axis, -sign * step), _shift(pos[b], axis,
+                                                                             sign * step)
+        if not moved:
+            break
+    return pos
+
+
+def _shift(xy: tuple[float, float], axis: int, by: float) -> tuple[float, float]:
+    return (round(xy[0] + by, 1), xy[1]) if axis == 0 else (xy[0], round(xy[1] + by, 1))
 
 
 def _pixels(pos: dict[str, tuple[float, float]], span: float) -> dict[str, tuple[float, float]]:
@@ -114,9 +221,12 @@ def _pixels(pos: dict[str, tuple[float, float]], span: float) -> dict[str, tuple
             for n, (x, y) in pos.items()}
 
 
-def _offline(page: str, title: str) -> str:
-    """Drop pyvis's CDN links (Bootstrap, only styling) so the page needs no network,
-    give it a title and let tooltips wrap long Bengali sentences."""
+def _offline(page: str, title: str, header: str) -> str:
+    """Drop pyvis's CDN links (Bootstrap, only styling) and its commented-out
+    node_modules references so the page names nothing outside itself, replace its empty
+    headings by the title and legend, and let tooltips wrap long Bengali sentences."""
     page = _CDN_TAG.sub("", page)
+    page = _LEFTOVERS.sub("", page)
     page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    page = page.replace("<body>", "<body>\n" + header, 1)
     return page.replace("</head>", _PAGE_STYLE + "\n</head>", 1)  # after vis-network's CSS

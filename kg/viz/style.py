@@ -65,6 +65,20 @@ def _aliases(qid: str | None, text: str) -> list[str]:
     return list(entity.aliases_en) if entity else []
 
 
+def relation_phrase(relation: str | None, mode: str | None = None,
+                    objects: tuple[str, ...] = ()) -> str:
+    """The relation as it reads between a source and a target. A signing's target is the
+    other party, not what was signed: "Putin signed Xi Jinping" read as if Xi were the
+    document, so a relation with an object names the object and joins the target with
+    "with" ("signed joint statement with Xi Jinping"), and a signing without one still
+    says "signed with"."""
+    if not relation:
+        return ""
+    if objects:
+        return f"{relation} {', '.join(objects)} with"
+    return f"{relation} with" if mode == "sign" else relation
+
+
 def kind_color(kind: str | None) -> str:
     """The node colour of an entity kind (kg.kinds); grey for a kind the table lacks."""
     entry = KINDS.get(kind or "Other")

@@ -10,6 +10,8 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from kg.viz.style import relation_phrase
+
 if TYPE_CHECKING:
     from kg.query import EventRow
 
@@ -18,12 +20,13 @@ EVENT_COLUMNS = ("date", "source", "relation", "target", "type", "evidence")
 
 def event_rows(events: Iterable[EventRow], limit: int | None = None) -> list[dict]:
     """Events as table rows: the date, English actors and relation, and the Bengali
-    sentence that is the evidence for the event."""
+    sentence that is the evidence for the event. The relation reads between the two
+    actors (`relation_phrase`: "signed with", not "signed")."""
     rows = []
     for row in events:
         rows.append({"date": row.when or "", "type": row.type,
                      "source": ", ".join(a.display for a in row.sources),
-                     "relation": row.relation or "",
+                     "relation": relation_phrase(row.relation, row.mode, row.objects),
                      "target": ", ".join(a.display for a in row.targets),
                      "context": ", ".join(row.context), "document": row.document or "",
                      "evidence": " ".join((row.evidence or "").split())})

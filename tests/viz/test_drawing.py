@@ -99,3 +99,14 @@ def test_short_labels_use_an_english_alias_or_an_ellipsis():
     assert viz.short_label({"label": "People's Republic of China", "wikidata": "Q148"}) == "China"
     cut = viz.short_label({"label": "A Very Long Name Of Some Committee", "wikidata": None})
     assert cut.endswith("…") and len(cut) == viz.LABEL_LIMIT
+
+
+@pytest.mark.parametrize(("relation", "mode", "objects", "expected"), [
+    ("signed", "sign", (), "signed with"),
+    ("signed", "sign", ("joint statement",), "signed joint statement with"),
+    ("condemned", "diplomatic", (), "condemned"),
+    (None, None, (), ""),
+])
+def test_relation_phrase_reads_between_source_and_target(relation, mode, objects, expected):
+    """Issue 14: "Putin signed Xi Jinping" read as if Xi were the document."""
+    assert viz.relation_phrase(relation, mode, objects) == expected

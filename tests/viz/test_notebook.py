@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import ROOT
 
 NOTEBOOK = ROOT / "notebooks" / "alliances.ipynb"
-FIGURES = 5  # actor network, country roll-up, blocs, ego network, timeline
+FIGURES = 6  # actor network, country roll-up, blocs, ego network, timeline, trend
 BENGALI = re.compile("[\u0980-\u09ff]")
 
 
@@ -118,7 +118,45 @@ def test_notebook_shows_opposing_blocs_and_the_ego_network(executed):
 def test_notebook_tables_carry_bengali_evidence(executed):
     tables = [o.data["text/html"] for _c, o in _outputs(executed)
               if "text/html" in o.get("data", {})]
-    assert len(tables) == 3  # blocs, relations between blocs, Russia's events
+    assert len(tables) == 4  # blocs, relations between blocs, the trend, Russia's events
     evidence = tables[-1]
     assert "<th style='text-align:left'>evidence</th>" in evidence
     assert BENGALI.search(evidence) and re.search(r"\d{4}-\d{2}-\d{2}", evidence)
+
+
+def _table_rows(table: str) -> list[list[str]]:
+    import html
+
+    return [[html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table)[1:]]
+
+
+def test_notebook_evidence_rows_read_right(executed):
+    """Issue 14: a signing's target is the other party, so the row says "signed … with
+    Xi Jinping", never "Putin signed Xi Jinping"."""
+    tables = [o.data["text/html"] for _c, o in _outputs(executed)
+              if "text/html" in o.get("data", {})]
+    rows = _table_rows(tables[-1])  # date, source, relation, target, type, evidence
+    signed = [r for r in rows if r[2].startswith("signed")]
+    assert any(r[1] == "Vladimir Putin" and r[3] == "Xi Jinping" for r in signed)
+    assert signed and all(r[2].endswith(" with") for r in signed), signed
+    # the other row the issue named: three leaders condemned Russia's cooperation with
+    # North Korea; Russia is the one condemned, never the one condemning
+    assert not [r for r in rows if r[1] == "Russia" and r[2] == "condemned"]
+
+
+def test_notebook_shows_the_alliance_change_per_quarter(executed):
+    cell = next(c for c in executed.cells if "alignment_by_quarter(" in c.source
+                and "import" not in c.source)
+    table = next(o.data["text/html"] for o in cell.outputs if "text/html" in o.get("data", {}))
+    rows = _table_rows(table)  # pair, quarter, net, events
+    assert ["North Korea – Russia", "2024-Q2"] in [r[:2] for r in rows]
+    assert {r[0] for r in rows} >= {"North Korea – Russia", "Bangladesh – India"}
+    assert all(re.fullmatch(r"20\d\d-Q[1-4]", r[1]) and int(r[3]) > 0 for r in rows)
+    assert any("image/png" in o.get("data", {}) for o in cell.outputs)
+
+
+def test_notebook_prints_no_warnings(executed):
+    """No TqdmWarning (stanza's tqdm.auto in a kernel without ipywidgets) or others."""
+    stderr = [o.text for _c, o in _outputs(executed, "stream") if o.name == "stderr"]
+    assert not [s for s in stderr if "Warning" in s], stderr
