@@ -101,5 +101,6 @@ def test_the_graph_carries_codes_url_and_outlet(rules_pipeline, tmp_path):
     assert re.search(rf'/event/d-0-0> <{kgo}goldsteinScale> "1\.0"', text)
     assert re.search(r'/event/d-0-0> <http://purl.org/dc/terms/source> '
                      r'<https://news\.example\.com/a\?id=1>', text)
+    assert '/event/d-0-0> <http://purl.org/dc/terms/publisher> "Example News"' in text
     assert f'/actor/Q159> <{kgo}iso3166Alpha3> "RUS"' in text
     assert f'/actor/Q159> <{kgo}cameoActorCode> "RUS"' in text

@@ -33,15 +33,18 @@ def goldstein_literal(score: float) -> Literal:
     return Literal(Decimal(f"{score:.1f}"), datatype=XSD.decimal)
 
 
-def event_code_quads(e: URIRef, rec: dict, url: str | None, g: URIRef) -> Iterator[Quad]:
-    """Goldstein score, symmetric flag and source URL of one mention event."""
+def event_code_quads(e: URIRef, rec: dict, doc: Document, g: URIRef) -> Iterator[Quad]:
+    """Goldstein score, symmetric flag, and the URL and outlet of the report, on one
+    mention event (also on its document: a mention is often read without it)."""
     score = goldstein(rec.get("cameo"))
     if score is not None:
         yield e, KGO.goldsteinScale, goldstein_literal(score), g
     if rec.get("symmetric"):
         yield e, KGO.symmetric, Literal(True), g
-    if url:
-        yield e, DCTERMS.source, URIRef(url), g
+    if doc.url:
+        yield e, DCTERMS.source, URIRef(doc.url), g
+    if doc.outlet:
+        yield e, DCTERMS.publisher, Literal(doc.outlet), g
 
 
 def state_code_quads(node: URIRef, qid: str | None, g: URIRef) -> Iterator[Quad]:

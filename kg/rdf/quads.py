@@ -104,8 +104,7 @@ def document_quads(result: DocumentResult) -> Iterator[Quad]:
         n = counters.get(rec["sentence_index"], 0)
         counters[rec["sentence_index"]] = n + 1
         yield from _event_quads(doc.id, rec, n, g)
-        yield from event_code_quads(event_iri(doc.id, rec["sentence_index"], n), rec,
-                                    doc.url, g)
+        yield from event_code_quads(event_iri(doc.id, rec["sentence_index"], n), rec, doc, g)
 
 
 def _event_quads(doc_id: str, rec: dict, n: int, g: URIRef) -> Iterator[Quad]:
