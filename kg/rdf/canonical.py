@@ -158,16 +158,28 @@ def refresh(ds: Dataset, window: int = DEFAULT_WINDOW) -> list[Cluster]:
     return clusters
 
 
+_NEEDED = frozenset(f"<{p}>" for p in (
+    RDF.type, KGO.eventType, KGO.quadClass, KGO.cameoCode, KGO.date, KGO.context, KGO.source,
+    KGO.target, KGO.confidence, KGO.goldsteinScale, KGO.symmetric,
+    "http://www.w3.org/ns/prov#wasDerivedFrom", "http://purl.org/dc/terms/isPartOf",
+    "http://purl.org/dc/terms/identifier", "http://purl.org/dc/terms/date",
+    "http://purl.org/dc/terms/publisher", "https://schema.org/url"))
+
+
 def mention_rows(ds: Dataset) -> list[EventRow]:
     """The mention events of the dataset's documents, projected as kg.query sees them
-    (places split off, dates, outlets), so clustering and queries agree."""
+    (places split off, dates, outlets), so clustering and queries agree. Only the
+    statements clustering reads are parsed (not sentence texts or labels): this runs on
+    every build, over every document."""
     import pyoxigraph as ox
 
     from kg.query.project import project_triples
     from kg.rdf.vocab import GRAPH_ACTORS
 
     names = [*ds.document_graphs(), str(GRAPH_ACTORS)]
-    text = "".join(" .\n".join(ds.graphs[g]) + " .\n" for g in names if ds.graphs.get(g))
+    kept = [st for g in names for st in ds.graphs.get(g, ())
+            if st.split(" ", 2)[1] in _NEEDED]
+    text = " .\n".join(kept) + " .\n" if kept else ""
     triples = ((q.subject.value, q.predicate.value, q.object)
                for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
     return list(project_triples(triples))
