@@ -212,3 +212,23 @@ def test_the_documented_sparql_finds_canonical_events_and_their_reports(rules_pi
     assert (int(row.mentions), int(row.sources), float(row.goldstein)) == (2, 2, 1.0)
     urls = sorted(str(r.url) for r in rdf.query(reports))
     assert urls == ["https://a.example.com/news/1", "https://b.example.org/world/2"]
+
+
+def test_the_build_with_canonical_events_and_description_conforms(rules_pipeline,
+                                                                 two_reports, tmp_path):
+    """SHACL (inference rdfs): the canonical events, codes, URLs and the VoID/DCAT
+    description satisfy ontology/shapes.ttl; a canonical event that lost its mentions or
+    counts does not."""
+    from kg.rdf.validate import load_any, validate_graph
+
+    ds, _ = _build(rules_pipeline, two_reports)
+    path = tmp_path / "g.trig"
+    path.write_bytes(ds.serialize("trig"))
+    conforms, report = validate_graph(load_any(path))
+    assert conforms, report
+    broken = "\n".join(line for line in ds.nquads().splitlines()
+                       if f"<{KGO}mention>" not in line and f"<{KGO}numSources>" not in line)
+    bad = tmp_path / "bad.nq"
+    bad.write_text(broken + "\n", encoding="utf-8")
+    conforms, report = validate_graph(load_any(bad))
+    assert not conforms and "mention" in report and "numSources" in report
