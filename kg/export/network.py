@@ -1,7 +1,8 @@
 """`kg export graph`: the actor network as GraphML or GEXF, for Gephi and Cytoscape.
 
 The network is the alignment graph `kg query allies/rivals/blocs` read (kg.query.views):
-one node per actor (or state, at country level), one undirected edge per pair with
+one node per actor (or state, at country level, with its ISO 3166 alpha-3 and CAMEO codes
+as `iso3` and `cameo`), one undirected edge per pair with
 `weight` = cooperation - conflict, `coop`, `conflict` and `n_events`, so a picture in
 Gephi and an answer of `kg query` agree. GraphML and GEXF hold only scalar attributes:
 tuples become " | "-joined strings and missing values are left out. GEXF's writer stamps
@@ -17,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import KgError
-from kg.query.model import EventRow
+from kg.query.model import EventRow, actors_of
 from kg.query.views import alignment_graph
 
 SUFFIXES = (".graphml", ".gexf")
@@ -42,10 +43,13 @@ def _clean(attrs: dict) -> dict:
 def export_network(events: Iterable[EventRow], level: str = "actor") -> nx.Graph:
     """The alignment graph with attributes GraphML/GEXF can hold, nodes and edges sorted."""
     rows = list(events)
+    known = {**actors_of(rows), **getattr(events, "actors", {})}
     AG = alignment_graph(rows, level)
     G = nx.Graph(level=level)
     for n in sorted(AG.nodes):
-        G.add_node(n, **_clean(AG.nodes[n]))
+        actor = known.get(n)
+        codes = {"iso3": actor.iso3, "cameo": actor.cameo} if actor else {}
+        G.add_node(n, **_clean({**AG.nodes[n], **codes}))
     for u, v in sorted(tuple(sorted(e)) for e in AG.edges):
         G.add_edge(u, v, **_clean(AG.edges[u, v]))
     dates = sorted(d for d in (r.when for r in rows) if d)

@@ -104,6 +104,7 @@ def test_graphml_has_the_nodes_and_weights_kg_query_uses(graph, tmp_path):
     for row in json.loads(result.output):
         assert G.edges[russia, row["actor"]]["weight"] == pytest.approx(row["weight"])
     assert G.nodes[russia]["label"] == "Russia"
+    assert (G.nodes[russia]["iso3"], G.nodes[russia]["cameo"]) == ("RUS", "RUS")
 
 
 def test_gexf_at_country_level_and_stable_bytes(graph, tmp_path):
