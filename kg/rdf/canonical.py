@@ -130,10 +130,12 @@ def canonical_quads(clusters: list[Cluster]) -> Iterator[tuple]:
         dates = sorted(d for d in (full_date(m) for m in c.mentions) if d)
         if dates:
             yield e, KGO.date, Literal(dates[0], datatype=XSD.date), g
-        for a in sorted({a.id for m in c.mentions for a in m.sources}):
-            yield e, KGO.source, URIRef(a), g
-        for a in sorted({a.id for m in c.mentions for a in m.targets}):
-            yield e, KGO.target, URIRef(a), g
+        # the first report's sides: the others name the same ones, or for a symmetric act
+        # the same parties the other way round (a union would make A meet A)
+        for a in first.sources:
+            yield e, KGO.source, URIRef(a.id), g
+        for a in first.targets:
+            yield e, KGO.target, URIRef(a.id), g
         for a in sorted({a.id for m in c.mentions for a in m.places}):
             yield e, KGO.location, URIRef(a), g
         shared = set.intersection(*(set(m.context) for m in c.mentions))
