@@ -28,12 +28,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
 from kg.query.model import EventRow, natural_key
+from kg.rdf.codes import decimal_literal
 from kg.rdf.vocab import GRAPH_EVENTS, KGO, PLOVER, RDF, XSD, canonical_iri, context_iri
 
 if TYPE_CHECKING:
@@ -125,8 +125,7 @@ def canonical_quads(clusters: list[Cluster]) -> Iterator[tuple]:
         if first.cameo:
             yield e, KGO.cameoCode, Literal(first.cameo), g
         if first.goldstein is not None:
-            yield e, KGO.goldsteinScale, Literal(Decimal(f"{first.goldstein:.1f}"),
-                                                 datatype=XSD.decimal), g
+            yield e, KGO.goldsteinScale, decimal_literal(first.goldstein), g
         dates = sorted(d for d in (full_date(m) for m in c.mentions) if d)
         if dates:
             yield e, KGO.date, Literal(dates[0], datatype=XSD.date), g
@@ -143,8 +142,7 @@ def canonical_quads(clusters: list[Cluster]) -> Iterator[tuple]:
             yield e, KGO.context, context_iri(ctx), g
         confidences = [m.confidence for m in c.mentions if m.confidence is not None]
         if confidences:
-            yield e, KGO.confidence, Literal(Decimal(str(max(confidences))),
-                                             datatype=XSD.decimal), g
+            yield e, KGO.confidence, decimal_literal(max(confidences)), g
         for m in c.mentions:
             yield e, KGO.mention, URIRef(m.event), g
         yield e, KGO.numMentions, Literal(len(c.mentions)), g

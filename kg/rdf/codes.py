@@ -28,9 +28,11 @@ def provenance_quads(doc: Document, d: URIRef, g: URIRef) -> Iterator[Quad]:
         yield d, DCTERMS.publisher, Literal(doc.outlet), g
 
 
-def goldstein_literal(score: float) -> Literal:
-    """A Goldstein score as xsd:decimal, written with one decimal place like the table."""
-    return Literal(Decimal(f"{score:.1f}"), datatype=XSD.decimal)
+def decimal_literal(value: float) -> Literal:
+    """An xsd:decimal in its canonical form (8, 1.9, -0.3: no trailing zeros), the form
+    SPARQL stores such as Oxigraph give back, so a pushed graph reads back unchanged."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
 
 
 def event_code_quads(e: URIRef, rec: dict, doc: Document, g: URIRef) -> Iterator[Quad]:
@@ -38,7 +40,7 @@ def event_code_quads(e: URIRef, rec: dict, doc: Document, g: URIRef) -> Iterator
     mention event (also on its document: a mention is often read without it)."""
     score = goldstein(rec.get("cameo"))
     if score is not None:
-        yield e, KGO.goldsteinScale, goldstein_literal(score), g
+        yield e, KGO.goldsteinScale, decimal_literal(score), g
     if rec.get("symmetric"):
         yield e, KGO.symmetric, Literal(True), g
     if doc.url:

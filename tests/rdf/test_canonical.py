@@ -76,7 +76,7 @@ def test_two_reports_of_one_meeting_are_one_canonical_event(rules_pipeline, two_
     assert len(fields["mention"]) == 2
     assert fields["source"] == [PUTIN] and fields["target"] == [XI]
     assert fields["date"] == ["2024-05-16"]
-    assert fields["goldsteinScale"] == ["1.0"]  # CAMEO 040 in GDELT's table
+    assert fields["goldsteinScale"] == ["1"]  # CAMEO 040 in GDELT's table
 
 
 def test_allies_weigh_the_event_once_and_mentions_twice(rules_pipeline, two_reports,
@@ -235,3 +235,13 @@ def test_the_build_with_canonical_events_and_description_conforms(rules_pipeline
     bad.write_text(broken + "\n", encoding="utf-8")
     conforms, report = validate_graph(load_any(bad))
     assert not conforms and "mention" in report and "numSources" in report
+
+
+def test_a_store_gives_every_statement_back_unchanged(rules_pipeline, two_reports):
+    """Decimals (Goldstein, confidence) are written in canonical form: a SPARQL store
+    (Oxigraph) returns exactly the statements it was given, as `kg push` verifies."""
+    ds, _ = _build(rules_pipeline, two_reports)
+    store = ox.Store()
+    store.load(ds.nquads().encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    back = {str(q) + " ." for q in store}
+    assert back == set(ds.nquads().splitlines())
