@@ -1,6 +1,6 @@
 """The `kg` command line: the group, its error handling, and the commands registered from
-their modules (kg.cli.build: extract, build, evaluate, validate; kg.cli.query; push, serve and
-load; kg.cli.viz; kg.cli.models).
+their modules (kg.cli.build: extract, build, evaluate, validate; kg.cli.query;
+kg.cli.export; push, serve and load; kg.cli.viz; kg.cli.models).
 
 Errors are one line on stderr and a non-zero exit: 2 for bad input or usage, 1 for
 "nothing found" / "does not conform". Set KG_DEBUG=1 to see a traceback instead.
@@ -17,7 +17,7 @@ from kg.errors import KgError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kg")
+@click.version_option(__version__, "-V", "--version", prog_name="kg")
 def cli() -> None:
     """Knowledge graphs of diplomatic events from Bengali news."""
 
@@ -25,12 +25,14 @@ def cli() -> None:
 def _register() -> None:
     """Command groups that live in their own modules (each imports its heavy parts lazily)."""
     from kg.cli.build import build, evaluate, extract, validate
+    from kg.cli.export import export
     from kg.cli.models import models
     from kg.cli.query import query
     from kg.cli.serve import load, push, serve
     from kg.cli.viz import viz
 
-    for command in (extract, build, evaluate, validate, query, push, serve, load, viz, models):
+    for command in (extract, build, evaluate, validate, query, export, push, serve, load, viz,
+                    models):
         cli.add_command(command)
 
 

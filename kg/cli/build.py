@@ -50,7 +50,8 @@ def extract(paths: tuple[str, ...], output: str, no_parse: bool, **scale: object
         sys.stdout.write("".join(lines))
     else:
         write_lines(Path(output), lines)
-        click.echo(f"{len(lines)} events from {len(results)} documents → {output}", err=True)
+        click.echo(f"{_count(len(lines), 'event')} from {_count(len(results), 'document')} → "
+                   f"{output}", err=True)
 
 
 @click.command()
@@ -65,8 +66,12 @@ def extract(paths: tuple[str, ...], output: str, no_parse: bool, **scale: object
                    "keeping its other documents (created if missing).")
 @click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
 @scale_options
+@click.option("--same-event-days", "window", type=click.IntRange(min=0), default=1,
+              show_default=True,
+              help="Reports of the same act by the same actors at most this many days apart "
+                   "are one canonical event.")
 def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
-          append_to: str | None, no_parse: bool, **scale: object) -> None:
+          append_to: str | None, no_parse: bool, window: int, **scale: object) -> None:
     """Build the RDF knowledge graph of PATHS (one named graph per document)."""
     from kg.lang.gazetteer import default_gazetteer
     from kg.rdf.dataset import build_dataset
@@ -77,7 +82,7 @@ def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
     output = output or append_to or "graph.ttl"
     fmt = format_for(output, fmt)
     base = Path(append_to) if append_to else None
-    dataset, counts = build_dataset(results, default_gazetteer(), base)
+    dataset, counts = build_dataset(results, default_gazetteer(), base, window)
     data = dataset.serialize(fmt)
     if output == "-":
         sys.stdout.buffer.write(data)
@@ -85,10 +90,20 @@ def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
     else:
         write_atomic(Path(output), data)
         out = sys.stdout
-    _summary(results, dataset.quad_count(), output, fmt, out)
+    # Triple formats merge the named graphs, so a triple in two graphs is written once.
+    n_written = dataset.quad_count() if RDF_FORMATS[fmt].named_graphs \
+        else len(dataset.triples())
+    _summary(results, n_written, output, fmt, out)
+    print(f"canonical events: {counts['canonical']} (reports of one event within "
+          f"{window} day{'s' if window != 1 else ''} counted once)", file=out)
     if base is not None:
         print(f"documents: {counts['added']} added, {counts['replaced']} replaced, "
               f"{counts['kept']} kept from {append_to}", file=out)
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 document', '2 documents'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
@@ -99,8 +114,8 @@ def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
         for a in r["source"] + r["target"]:
             actors[a["label"]] += 1
     where = "stdout" if output == "-" else output
-    print(f"graph: {where} ({fmt}, {n_quads} triples) from {len(results)} documents, "
-          f"{len(records)} events", file=out)
+    print(f"graph: {where} ({fmt}, {n_quads} triples) from {_count(len(results), 'document')}"
+          f", {_count(len(records), 'event')}", file=out)
     if types:
         print("events by type: " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
               file=out)

@@ -21,7 +21,8 @@ from kg.cli.render import EXIT_NOTHING, EXIT_OK, Answer, nothing
 from kg.cli.session import Session, graph_command
 
 EVENT_COLUMNS = ["event", "date", "type", "quad", "mode", "relation", "source", "target",
-                 "context", "document", "evidence", "source_ids", "target_ids"]
+                 "context", "document", "evidence", "source_ids", "target_ids", "cameo",
+                 "goldstein", "confidence", "location", "num_mentions", "num_sources", "urls"]
 EVENT_TABLE = ["date", "type", "source", "relation", "target", "context", "evidence"]
 RANKING_COLUMNS = ["rank", "actor", "label", "type", "weight", "coop", "conflict", "events"]
 CENTRAL_MEASURES = ["pagerank", "betweenness"]  # computed on demand; degree always is
@@ -48,6 +49,9 @@ def _event_row(row, extra: dict | None = None) -> dict:
         "source": [a.display for a in row.sources], "target": [a.display for a in row.targets],
         "context": list(row.context), "document": row.document, "evidence": row.evidence,
         "source_ids": [a.id for a in row.sources], "target_ids": [a.id for a in row.targets],
+        "cameo": row.cameo, "goldstein": row.goldstein, "confidence": row.confidence,
+        "location": row.location, "num_mentions": row.num_mentions,
+        "num_sources": row.num_sources, "urls": list(row.urls or ([row.url] if row.url else [])),
     })
     return out
 

@@ -30,22 +30,26 @@ class Session:
     (kg.query is imported only when a command asks, so `kg --help` stays fast)."""
 
     def __init__(self, graph: str, level: str = "actor", no_cache: bool = False,
-                 fmt: str = "table", endpoint: str | None = None) -> None:
+                 fmt: str = "table", endpoint: str | None = None,
+                 mentions: bool = False) -> None:
         self.path = graph
         self.level = level
         self.no_cache = no_cache
         self.fmt = fmt
         self.endpoint = endpoint
+        self.mentions = mentions
         if endpoint and level != "actor":
             raise KgError("--endpoint answers at --level actor only (the country roll-up "
                           "needs every event's year)")
+        if endpoint and mentions:
+            raise KgError("--endpoint counts each event once; --mentions needs --graph FILE")
 
     @cached_property
     def events(self) -> EventList:
         from kg.query import load_events
 
         self.needs_file()
-        return load_events(self.path, use_cache=not self.no_cache)
+        return load_events(self.path, use_cache=not self.no_cache, mentions=self.mentions)
 
     @cached_property
     def mg(self) -> nx.MultiDiGraph:
@@ -98,8 +102,8 @@ class Session:
 
 
 def _shared_options(level: bool) -> list[click.Parameter]:
-    """--graph, --level, --format, --no-cache: on every command (after its name, like
-    everywhere else in kg), in this order."""
+    """--graph, --level, --format, --no-cache (and --mentions with --level): on every
+    command (after its name, like everywhere else in kg), in this order."""
     options: list[click.Parameter] = [
         click.Option(["--graph", "graph"], default="graph.ttl", show_default=True,
                      envvar="KG_GRAPH", metavar="FILE",
@@ -116,6 +120,10 @@ def _shared_options(level: bool) -> list[click.Parameter]:
     options.append(format_param())
     options.append(click.Option(["--no-cache"], is_flag=True,
                                 help="Re-parse the graph; neither read nor write FILE.kgcache."))
+    if level:
+        options.append(click.Option(["--mentions"], is_flag=True,
+                                    help="Count every report of an event, not each event "
+                                         "once (canonical events)."))
     return options
 
 
@@ -131,8 +139,9 @@ def graph_command(group: click.Group, name: str | None = None, level: bool = Tru
             + [p for p in own if not isinstance(p, click.Argument)]
 
         def callback(graph: str, fmt: str, no_cache: bool, level: str = "actor",
-                     endpoint: str | None = None, **kwargs: object) -> None:
-            answer = f(Session(graph, level, no_cache, fmt, endpoint), **kwargs)
+                     endpoint: str | None = None, mentions: bool = False,
+                     **kwargs: object) -> None:
+            answer = f(Session(graph, level, no_cache, fmt, endpoint, mentions), **kwargs)
             if answer is not None:
                 emit(answer, fmt)
 

@@ -9,14 +9,15 @@ differently), the sha256 of the graph file's bytes, and the type of every value.
 else (a pickle, a truncated file, a cache of another file, a field of the wrong type) is
 ignored and rebuilt, never trusted. Reading never executes anything from the file.
 
-Layout (version 2):
+Layout (version 3):
   {"format": "kg-query-cache", "version": 2, "kg": "<kg version>",
    "source_sha256": "<hex>", "meta": {"triples": N},
    "actors": [[id, label, label_bn, type, wikidata, [alt labels], [roles],
-               [affiliation ids], in_table], …],
+               [affiliation ids], in_table, iso3, cameo], …],
    "events": [[event, type, quad, mode, relation, cameo, date, [context], [source ids],
                [target ids], [objects], location, document, doc_date, sentence,
-               evidence, confidence], …]}
+               evidence, confidence, url, outlet, symmetric, goldstein, [place ids],
+               canonical, num_mentions, num_sources], …]}
 Actors are listed once and events name them by IRI, so shared actors stay shared
 objects after reading, as they were after parsing.
 """
@@ -39,7 +40,7 @@ from kg.query.model import Actor, EventList, EventRow
 
 CACHE_SUFFIX = ".kgcache"
 CACHE_FORMAT = "kg-query-cache"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 # A cache's JSON is about half the size of its graph in Turtle (the most compact format
 # kg writes); a gzip stream that inflates past this many times the graph's size (plus
 # 1 MiB) is not one of ours, and must not exhaust memory: it is ignored unread.
@@ -112,7 +113,7 @@ def encode(events: EventList, digest: str) -> dict:
     """The JSON document of a projection (module docstring)."""
     table = dict(events.actors)
     for row in events:
-        for a in row.sources + row.targets:
+        for a in row.sources + row.targets + row.places:
             table.setdefault(a.id, a)
     listed = {a.id: (a, a.id in events.actors) for a in table.values()}
     todo = [x for a in table.values() for x in a.affiliations]
@@ -122,11 +123,13 @@ def encode(events: EventList, digest: str) -> dict:
             listed[actor.id] = (actor, False)
             todo += actor.affiliations
     actors = [[a.id, a.label, a.label_bn, a.type, a.wikidata, list(a.alt_labels),
-               list(a.roles), [x.id for x in a.affiliations], in_table]
+               list(a.roles), [x.id for x in a.affiliations], in_table, a.iso3, a.cameo]
               for a, in_table in (listed[i] for i in sorted(listed))]
     rows = [[r.event, r.type, r.quad, r.mode, r.relation, r.cameo, r.date, list(r.context),
              [a.id for a in r.sources], [a.id for a in r.targets], list(r.objects),
-             r.location, r.document, r.doc_date, r.sentence, r.evidence, r.confidence]
+             r.location, r.document, r.doc_date, r.sentence, r.evidence, r.confidence,
+             r.url, r.outlet, r.symmetric, r.goldstein, [a.id for a in r.places], r.canonical,
+             r.num_mentions, r.num_sources]
             for r in events]
     meta = {k: v for k, v in events.meta.items() if k == "triples"}
     return {"format": CACHE_FORMAT, "version": CACHE_VERSION, "kg": __version__,
@@ -167,15 +170,17 @@ def _actors(items: list) -> tuple[dict[str, Actor], dict[str, Actor]]:
     links: list[tuple[Actor, list]] = []
     table: dict[str, Actor] = {}
     for item in items:
-        if type(item) is not list or len(item) != 9:
+        if type(item) is not list or len(item) != 11:
             raise _Invalid("bad actor")
-        iri, label, label_bn, kind, qid, alts, roles, affs, in_table = item
+        iri, label, label_bn, kind, qid, alts, roles, affs, in_table, iso3, cameo = item
         if {type(iri), type(label), type(label_bn), type(kind)} != _STR_ONLY \
-                or type(qid) not in _STR_OR_NONE or type(in_table) is not bool \
+                or not {type(qid), type(iso3), type(cameo)} <= _STR_OR_NONE \
+                or type(in_table) is not bool \
                 or not _strings(alts) or not _strings(roles) or type(affs) is not list \
                 or iri in actors:
             raise _Invalid("bad actor")
-        actor = Actor(iri, label, label_bn, kind, qid, tuple(alts), tuple(roles))
+        actor = Actor(iri, label, label_bn, kind, qid, tuple(alts), tuple(roles), (), iso3,
+                      cameo)
         actors[iri] = actor
         links.append((actor, affs))
         if in_table:
@@ -187,22 +192,27 @@ def _actors(items: list) -> tuple[dict[str, Actor], dict[str, Actor]]:
 
 
 def _event(item: object, get: Callable[[str], Actor]) -> EventRow:
-    if type(item) is not list or len(item) != 17:
+    if type(item) is not list or len(item) != 25:
         raise _Invalid("bad event")
     (event, etype, quad, mode, relation, cameo, date, context, sources, targets, objects,
-     location, document, doc_date, sentence, evidence, confidence) = item
+     location, document, doc_date, sentence, evidence, confidence, url, outlet, symmetric,
+     goldstein, places, canonical, num_mentions, num_sources) = item
     if type(event) is not str or type(etype) is not str \
             or not {type(quad), type(mode), type(relation), type(cameo), type(date),
                     type(location), type(document), type(doc_date), type(sentence),
-                    type(evidence)} <= _STR_OR_NONE \
+                    type(evidence), type(url), type(outlet), type(canonical)} <= _STR_OR_NONE \
             or not _strings(context) or not _strings(objects) \
             or type(sources) is not list or type(targets) is not list \
-            or type(confidence) not in _NUMBER_OR_NONE:
+            or type(places) is not list or type(symmetric) is not bool \
+            or type(num_mentions) is not int or type(num_sources) is not int \
+            or type(confidence) not in _NUMBER_OR_NONE or type(goldstein) not in _NUMBER_OR_NONE:
         raise _Invalid("bad event")
     return EventRow(event, etype, quad, mode, relation, cameo, date, tuple(context),
                     tuple(map(get, sources)), tuple(map(get, targets)), tuple(objects),
                     location, document, doc_date, sentence, evidence,
-                    None if confidence is None else float(confidence))
+                    None if confidence is None else float(confidence), url, outlet, symmetric,
+                    None if goldstein is None else float(goldstein), tuple(map(get, places)),
+                    canonical, num_mentions, num_sources)
 
 
 def _strings(value: object) -> bool:

@@ -41,14 +41,14 @@ def _weight_expression() -> str:
     return " * ".join([f"COALESCE({base}, 0)", *factors])
 
 
-def pair_query() -> str:
+def pair_query(cls: str = "Event") -> str:
     """Per unordered pair (?a < ?b): events between them in either direction (each event
     once), and the sums of positive and of negated negative contributions."""
     return PREFIXES + f"""SELECT ?a ?b (COUNT(?e) AS ?n)
   (SUM(IF(?w > 0, ?w, 0)) AS ?coop) (SUM(IF(?w < 0, -?w, 0)) AS ?conflict)
 WHERE {{
   {{ SELECT DISTINCT ?e ?g ?a ?b WHERE {{
-      GRAPH ?g {{ ?e a kgo:Event ; kgo:source ?s ; kgo:target ?t }}
+      GRAPH ?g {{ ?e a kgo:{cls} ; kgo:source ?s ; kgo:target ?t }}
       FILTER(?s != ?t)
       BIND(IF(STR(?s) < STR(?t), ?s, ?t) AS ?a)
       BIND(IF(STR(?s) < STR(?t), ?t, ?s) AS ?b)
@@ -59,15 +59,15 @@ WHERE {{
 GROUP BY ?a ?b"""
 
 
-def participant_query() -> str:
+def participant_query(cls: str = "Event") -> str:
     """Each actor taking part in an event, with how often (as source plus as target):
     the weight names.ActorIndex gives the busiest of several actors with one name."""
-    return PREFIXES + """SELECT ?x (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g { ?e a kgo:Event . { ?e kgo:source ?x } UNION { ?e kgo:target ?x } }
-} GROUP BY ?x"""
+    return PREFIXES + f"""SELECT ?x (COUNT(*) AS ?n) WHERE {{
+  GRAPH ?g {{ ?e a kgo:{cls} . {{ ?e kgo:source ?x }} UNION {{ ?e kgo:target ?x }} }}
+}} GROUP BY ?x"""
 
 
-def actor_query() -> str:
+def actor_query(cls: str = "Event") -> str:
     """Every triple about an actor (typed as one, or taking part in an event): what
     kg.query.project reads to make Actor records."""
     classes = " ".join(f"kgo:{c}" for c in ACTOR_CLASSES)
@@ -75,7 +75,7 @@ def actor_query() -> str:
     return PREFIXES + f"""CONSTRUCT {{ ?x ?p ?o }} WHERE {{
   {{ SELECT DISTINCT ?x WHERE {{
       {{ GRAPH ?h {{ ?x a ?cls }} VALUES ?cls {{ {classes} }} }}
-      UNION {{ GRAPH ?h {{ ?e a kgo:Event . {roles} }} }}
+      UNION {{ GRAPH ?h {{ ?e a kgo:{cls} . {roles} }} }}
   }} }}
   GRAPH ?g {{ ?x ?p ?o }}
 }}"""
@@ -88,14 +88,15 @@ def endpoint_alignment(url: str, timeout: float = 300.0) -> nx.Graph:
 
     query_url = derive_endpoints(url).query
     client = HttpClient(timeout=timeout, retries=2)
+    cls = _event_class(client, query_url)
     counts = {row["x"]["value"]: int(row["n"]["value"])
-              for row in _select(client, query_url, participant_query())}
-    actors = _actors(client, query_url, counts)
+              for row in _select(client, query_url, participant_query(cls))}
+    actors = _actors(client, query_url, counts, cls)
     G = nx.Graph(level="actor")
     for iri in sorted(counts):
         G.add_node(iri, **node_attrs(actors.get(iri) or Actor(iri)), events=counts[iri])
     pairs = sorted((row["a"]["value"], row["b"]["value"], row)
-                   for row in _select(client, query_url, pair_query()))
+                   for row in _select(client, query_url, pair_query(cls)))
     for a, b, row in pairs:
         coop, conflict = _number(row["coop"]), _number(row["conflict"])
         G.add_edge(a, b, weight=coop - conflict, coop=coop, conflict=conflict,
@@ -115,7 +116,17 @@ def _select(client, query_url: str, query: str) -> list[dict]:
     return select(client, query_url, query)
 
 
-def _actors(client, query_url: str, participants: Iterable[str]) -> dict[str, Actor]:
+def _event_class(client, query_url: str) -> str:
+    """What counts as one event: the canonical events (kg.rdf.canonical) where the data
+    has them, as a graph file counts them; else each report."""
+    from kg.serve.verify import select
+
+    query = PREFIXES + "SELECT ?e WHERE { GRAPH ?g { ?e a kgo:CanonicalEvent } } LIMIT 1"
+    return "CanonicalEvent" if select(client, query_url, query) else "Event"
+
+
+def _actors(client, query_url: str, participants: Iterable[str],
+            cls: str = "Event") -> dict[str, Actor]:
     """Actor records from the CONSTRUCT answer (N-Triples), through the same one-pass
     projection a graph file goes through."""
     from urllib.parse import urlencode
@@ -124,7 +135,7 @@ def _actors(client, query_url: str, participants: Iterable[str]) -> dict[str, Ac
 
     from kg.query.project import project_actors
 
-    body = urlencode({"query": actor_query()}).encode("ascii")
+    body = urlencode({"query": actor_query(cls)}).encode("ascii")
     data = client.send("POST", query_url, body, "application/x-www-form-urlencoded",
                        "application/n-triples")
     triples = ((t.subject.value, t.predicate.value, t.object)

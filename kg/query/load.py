@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.query.cache import cache_path, read_cache, sha256_of, write_cache
+from kg.query.canonical import canonical_events
 from kg.query.model import EventList
 from kg.query.project import project_triples
 
@@ -26,9 +27,16 @@ def is_text_input(path: Path) -> bool:
     return path.is_dir() or path.suffix.lower() in TEXT_SUFFIXES
 
 
-def load_events(path: str | os.PathLike, use_cache: bool = True) -> EventList:
-    """Events of an RDF graph file kg wrote, or of input texts run through kg's pipeline."""
-    p = Path(path)
+def load_events(path: str | os.PathLike, use_cache: bool = True,
+                mentions: bool = False) -> EventList:
+    """Events of an RDF graph file kg wrote, or of input texts run through kg's pipeline:
+    one row per canonical event (reports of one event counted once, kg.query.canonical),
+    or with `mentions` one row per report."""
+    events = _load_mentions(Path(path), use_cache)
+    return events if mentions else canonical_events(events)
+
+
+def _load_mentions(p: Path, use_cache: bool) -> EventList:
     if is_text_input(p):
         return events_from_texts(p)
     if not p.is_file():

@@ -42,6 +42,8 @@ class Actor:
     alt_labels: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     affiliations: tuple[Actor, ...] = ()
+    iso3: str | None = None  # ISO 3166-1 alpha-3 of a state (kg.codes)
+    cameo: str | None = None  # CAMEO country code of a state
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Actor) and other.id == self.id
@@ -79,6 +81,16 @@ class EventRow:
     sentence: str | None = None
     evidence: str | None = None
     confidence: float | None = None
+    url: str | None = None  # of the report's document
+    outlet: str | None = None
+    symmetric: bool = False
+    goldstein: float | None = None
+    places: tuple[Actor, ...] = ()  # places named as sources or targets: where, not who
+    canonical: str | None = None  # the canonical event this row reports (kg.rdf.canonical)
+    num_mentions: int = 1
+    num_sources: int = 1
+    mentions: tuple[str, ...] = ()  # a canonical row: the IRIs of its reports
+    urls: tuple[str, ...] = ()  # a canonical row: the URLs of its reports
 
     @property
     def when(self) -> str | None:

@@ -45,9 +45,20 @@ _PREDICATES = {
     "http://www.w3.org/2002/07/owl#sameAs": "same_as",
     _KGO + "affiliation": "affiliation",
     _KGO + "role": "role",
+    "https://schema.org/url": "url",
+    "http://purl.org/dc/terms/publisher": "outlet",
+    _KGO + "symmetric": "symmetric",
+    _KGO + "goldsteinScale": "goldstein",
+    _KGO + "iso3166Alpha3": "iso3",
+    _KGO + "cameoActorCode": "cameo_actor",
+    _KGO + "mention": "mention",
+    _KGO + "numMentions": "num_mentions",
+    _KGO + "numSources": "num_sources",
 }
-_MULTI = frozenset({"context", "source", "target", "object", "alt_label", "affiliation", "role"})
-_CLASSES = {_KGO + name: name for name in (*ACTOR_CLASSES, "Event", "Document", "Sentence")}
+_MULTI = frozenset({"context", "source", "target", "object", "alt_label", "affiliation", "role",
+                    "mention"})
+_CLASSES = {_KGO + name: name for name in (*ACTOR_CLASSES, "Event", "Document", "Sentence",
+                                           "CanonicalEvent")}
 
 
 class _Collector:
@@ -95,7 +106,23 @@ def project_triples(triples: Iterable[tuple[str, str, object]]) -> EventList:
     actors = _build_actors(col)
     rows = [_build_event(iri, col, actors) for iri, cls in col.classes.items() if "Event" in cls]
     rows.sort(key=lambda r: natural_key(r.event))
+    _link_canonical(rows, col)
     return EventList(rows, actors, {"triples": col.triples})
+
+
+def _link_canonical(rows: list[EventRow], col: _Collector) -> None:
+    """Each mention row learns its canonical event and that event's counts."""
+    by_iri = {r.event: r for r in rows}
+    for iri, cls in col.classes.items():
+        if "CanonicalEvent" not in cls:
+            continue
+        f = col.fields.get(iri, {})
+        for m in f.get("mention", ()):
+            row = by_iri.get(m)
+            if row is not None:
+                row.canonical = iri
+                row.num_mentions = int(f.get("num_mentions", 1))
+                row.num_sources = int(f.get("num_sources", 1))
 
 
 def project_actors(triples: Iterable[tuple[str, str, object]],
@@ -132,6 +159,7 @@ def _make_actor(iri: str, col: _Collector) -> Actor:
         type=atype, wikidata=same.rsplit("/", 1)[-1] if "wikidata.org/entity/" in same else None,
         alt_labels=tuple(sorted(set(f.get("alt_label", ())))),
         roles=tuple(sorted(set(f.get("role", ())))),
+        iso3=f.get("iso3"), cameo=f.get("cameo_actor"),
     )
 
 
@@ -153,6 +181,11 @@ def _build_event(iri: str, col: _Collector, actors: dict[str, Actor]) -> EventRo
         of = col.fields.get(o, {})
         objects.append(str(of.get("label") or of.get("pref_label") or o.rsplit("/", 1)[-1]))
     loc = f.get("location")
+    sources, targets, places = _split_places(f, actors)
+    location = str(col.fields.get(loc, {}).get("label") or loc) if loc else None
+    if location is None and places:
+        location = places[0].display
+    gold = f.get("goldstein")
     return EventRow(
         event=iri,
         type=_tail(f.get("type", "") or "", _PLOVER),
@@ -160,12 +193,26 @@ def _build_event(iri: str, col: _Collector, actors: dict[str, Actor]) -> EventRo
         mode=f.get("mode"), relation=f.get("relation"), cameo=f.get("cameo"),
         date=f.get("date"),
         context=tuple(sorted(_tail(c, _KGO).lower() for c in f.get("context", ()))),
-        sources=tuple(sorted({actors[a] for a in f.get("source", ())}, key=actor_key)),
-        targets=tuple(sorted({actors[a] for a in f.get("target", ())}, key=actor_key)),
+        sources=sources, targets=targets,
         objects=tuple(sorted(objects)),
-        location=str(col.fields.get(loc, {}).get("label") or loc) if loc else None,
+        location=location,
         document=str(df.get("identifier") or doc.rsplit("/", 1)[-1]) if doc else None,
         doc_date=df.get("doc_date"),
         sentence=sentence, evidence=sf.get("text"),
         confidence=float(conf) if conf is not None else None,
+        url=df.get("url"), outlet=df.get("outlet"),
+        symmetric=f.get("symmetric") == "true",
+        goldstein=float(gold) if gold is not None else None, places=places,
     )
+
+
+def _split_places(f: dict, actors: dict[str, Actor]
+                  ) -> tuple[tuple[Actor, ...], tuple[Actor, ...], tuple[Actor, ...]]:
+    """Sources, targets and places of an event. A place named as a source or target
+    ("the Sea of Japan", "Kashmir") is where the event happened, not a party to it, so
+    it leaves the actor views and becomes the event's location."""
+    src = {actors[a] for a in f.get("source", ())}
+    tgt = {actors[a] for a in f.get("target", ())}
+    places = {a for a in src | tgt if a.type == "Location"}
+    return (tuple(sorted(src - places, key=actor_key)), tuple(sorted(tgt - places, key=actor_key)),
+            tuple(sorted(places, key=actor_key)))

@@ -184,10 +184,13 @@ class Dataset:
                     found.add(value.object.value)
         return found
 
-    def add_results(self, results: list[DocumentResult], gazetteer: Gazetteer) -> dict:
+    def add_results(self, results: list[DocumentResult], gazetteer: Gazetteer,
+                    window: int | None = None) -> dict:
         """Add or replace the documents' graphs; the actors graph becomes the union of the
         old and new actor descriptions; the ontology graph is regenerated for the relations
-        of every document now in the dataset. Returns counts for the summary."""
+        of every document now in the dataset; the canonical events (reports `window` days
+        apart at most, kg.rdf.canonical) and the VoID/DCAT description (kg.rdf.describe)
+        are recomputed from all documents. Returns counts for the summary."""
         from kg.rdf.quads import actor_quads, document_quads, ontology_quads
         from kg.rdf.vocab import document_graph_iri
 
@@ -204,8 +207,19 @@ class Dataset:
         self.graphs.pop(_str(GRAPH_ONTOLOGY), None)
         relations = kept_relations | {r["relation"] for res in results for r in res.records}
         self.add_quads(ontology_quads(relations))
+        canonical = self.refresh_derived(window)
         return {"added": len(new - before), "replaced": len(new & before),
-                "kept": len(before - new)}
+                "kept": len(before - new), "canonical": canonical}
+
+    def refresh_derived(self, window: int | None = None) -> int:
+        """Recompute the canonical-event and description graphs; the number of canonical
+        events."""
+        from kg.rdf import canonical, describe
+
+        days = canonical.DEFAULT_WINDOW if window is None else window
+        clusters = canonical.refresh(self, days)
+        describe.refresh(self, days, len(clusters))
+        return len(clusters)
 
     # ------------------------------------------------------------------ counting
     def quad_count(self) -> int:
@@ -258,7 +272,12 @@ class Dataset:
         prefixes = stream_prefixes() if fmt in ("turtle", "trig") else None
         try:
             quads = ox.parse(text.encode("utf-8"), format=source, lenient=True)
-            return ox.serialize(quads, format=target, prefixes=prefixes)
+            data = ox.serialize(quads, format=target, prefixes=prefixes)
+            if fmt == "json-ld":  # pyoxigraph writes no @context (kg.rdf.jsonld)
+                from kg.rdf.jsonld import with_context
+
+                return with_context(data, stream_prefixes())
+            return data
         except SyntaxError as exc:
             raise KgError(f"cannot write {fmt}: invalid RDF term ({_first_line(exc)})") from None
 
@@ -272,7 +291,8 @@ class Dataset:
 
 
 def build_dataset(results: list[DocumentResult], gazetteer: Gazetteer,
-                  base: Path | None = None) -> tuple[Dataset, dict]:
+                  base: Path | None = None, window: int | None = None
+                  ) -> tuple[Dataset, dict]:
     """`kg build`: the documents' dataset, or `base` (a TriG / N-Quads file, if it
     exists) with these documents added or replaced by id."""
     if base is not None and base.exists():
@@ -281,7 +301,7 @@ def build_dataset(results: list[DocumentResult], gazetteer: Gazetteer,
         ds = Dataset.read(base)
     else:
         ds = Dataset()
-    counts = ds.add_results(results, gazetteer)
+    counts = ds.add_results(results, gazetteer, window)
     return ds, counts
 
 

@@ -26,6 +26,7 @@ from rdflib.term import Node
 from kg import __version__
 from kg.lang.gazetteer import Entity, Gazetteer
 from kg.pipeline import DocumentResult
+from kg.rdf.codes import event_code_quads, provenance_quads, state_code_quads
 from kg.rdf.vocab import (
     DCTERMS,
     GRAPH_ACTORS,
@@ -86,6 +87,7 @@ def document_quads(result: DocumentResult) -> Iterator[Quad]:
     yield d, DCTERMS.identifier, Literal(doc.id), g
     if doc.date:
         yield d, DCTERMS.date, Literal(doc.date, datatype=XSD.date), g
+    yield from provenance_quads(doc, d, g)
     sentences = {r["sentence_index"] for r in result.records}
     for s in result.sentences:
         if s.index not in sentences:
@@ -102,6 +104,7 @@ def document_quads(result: DocumentResult) -> Iterator[Quad]:
         n = counters.get(rec["sentence_index"], 0)
         counters[rec["sentence_index"]] = n + 1
         yield from _event_quads(doc.id, rec, n, g)
+        yield from event_code_quads(event_iri(doc.id, rec["sentence_index"], n), rec, doc, g)
 
 
 def _event_quads(doc_id: str, rec: dict, n: int, g: URIRef) -> Iterator[Quad]:
@@ -171,6 +174,8 @@ def actor_quads(actors: Iterable[Entity], gazetteer: Gazetteer) -> Iterator[Quad
             yield node, SKOS.altLabel, Literal(name, lang="bn"), g
         if a.wikidata:
             yield node, OWL.sameAs, WD[a.wikidata], g
+        if a.type == "Country":
+            yield from state_code_quads(node, a.wikidata, g)
         for office in a.offices:
             yield node, KGO.role, Literal(office.role), g
             aff = gazetteer.get(office.affiliation) if office.affiliation else None

@@ -22,9 +22,14 @@ ID = Namespace(BASE + "id/")
 WD = Namespace("http://www.wikidata.org/entity/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SDO = Namespace("https://schema.org/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
 GRAPH_ONTOLOGY = URIRef(BASE + "graph/ontology")
 GRAPH_ACTORS = URIRef(BASE + "graph/actors")
+GRAPH_EVENTS = URIRef(BASE + "graph/events")  # canonical events (kg.rdf.canonical)
+GRAPH_DATASET = URIRef(BASE + "graph/dataset")  # VoID/DCAT description (kg.rdf.describe)
+DATASET = ID["dataset"]
 
 PREFIXES = {
     "kgo": KGO,
@@ -33,6 +38,7 @@ PREFIXES = {
     "sentence": Namespace(BASE + "id/sentence/"),
     "document": Namespace(BASE + "id/document/"),
     "agreement": Namespace(BASE + "id/agreement/"),
+    "canonical": Namespace(BASE + "id/canonical/"),
     "rel": REL,
     "plover": PLOVER,
     "kgid": ID,
@@ -43,6 +49,8 @@ PREFIXES = {
     "skos": SKOS,
     "owl": OWL,
     "dcterms": DCTERMS,
+    "void": VOID,
+    "dcat": DCAT,
     "rdfs": RDFS,
     "rdf": RDF,
     "xsd": XSD,
@@ -101,6 +109,12 @@ def entity_iri(wikidata: str | None, label: str, label_bn: str, etype: str) -> U
         return ID[f"{kind}/{_slug(label.lower())}"]
     digest = hashlib.sha1(label_bn.encode("utf-8")).hexdigest()[:12]
     return ID[f"{kind}/bn-{digest}"]
+
+
+def canonical_iri(key: str) -> URIRef:
+    """A canonical event, named by a digest of what makes it one event (its category,
+    actors and first date: kg.rdf.canonical), so the name survives adding reports."""
+    return ID["canonical/" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]]
 
 
 def agreement_iri(doc: str, sentence: int, n: int) -> URIRef:

@@ -1,7 +1,9 @@
 """Stage 0: paths on the command line → documents (id, NFC text, optional date).
 
 Accepted inputs: .txt files (id = file name without extension), .jsonl files of
-`{"id", "text", "date"?}` records, directories holding those, and `-` for stdin.
+`{"id", "text", "date"?, "url"?, "outlet"?}` records (the url and outlet of a news record
+go onto every event it reports, so that a report can be traced and outlets counted),
+directories holding those, and `-` for stdin.
 Every failure is a `KgError` with a one-line message; the CLI turns it into exit 2.
 """
 
@@ -26,6 +28,8 @@ class Document:
     id: str
     text: str
     date: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
 
 
 def parse_date(value: object, where: str) -> dt.date | None:
@@ -35,6 +39,28 @@ def parse_date(value: object, where: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         raise KgError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def parse_url(value: object, where: str) -> str | None:
+    """An absolute http(s) URL, or None; it becomes an IRI in the graph, so anything else
+    is refused here rather than by a SPARQL server."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    scheme, _, rest = text.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or any(
+            c.isspace() or c in '<>"{}|\\^`' for c in text):
+        raise KgError(f"{where}: url {value!r} is not an absolute http(s) URL")
+    return text
+
+
+def _optional_text(rec: dict, key: str, where: str) -> str | None:
+    value = rec.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise KgError(f"{where}: {key!r} must be a string")
+    return normalize(value).strip() or None
 
 
 def _decode(data: bytes, where: str) -> str:
@@ -79,7 +105,8 @@ def _jsonl_documents(text: str, where: str) -> Iterator[Document]:
         body = rec.get("text")
         if not isinstance(doc_id, str) or not doc_id or not isinstance(body, str):
             raise KgError(f"{loc}: a record needs string fields 'id' and 'text'")
-        yield Document(doc_id, normalize(body), parse_date(rec.get("date"), loc))
+        yield Document(doc_id, normalize(body), parse_date(rec.get("date"), loc),
+                       parse_url(rec.get("url"), loc), _optional_text(rec, "outlet", loc))
 
 
 def read_path(path: Path) -> Iterator[Document]:

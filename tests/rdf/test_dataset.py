@@ -23,6 +23,8 @@ from tests.conftest import SEED_ARTICLE
 DOC_GRAPH = "https://w3id.org/kg-bn/graph/document/"
 ACTORS = "https://w3id.org/kg-bn/graph/actors"
 ONTOLOGY = "https://w3id.org/kg-bn/graph/ontology"
+EVENTS = "https://w3id.org/kg-bn/graph/events"
+DESCRIPTION = "https://w3id.org/kg-bn/graph/dataset"
 FORMATS = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "json-ld": ".jsonld"}
 QUAD_FORMATS = ("nquads", "trig", "json-ld")
 
@@ -171,8 +173,10 @@ def test_every_format_reads_back_the_same_by_pyoxigraph_and_rdflib(tmp_path, see
 
 
 def test_dataset_formats_keep_one_graph_per_document_plus_actors_and_ontology(seed_quads):
+    """Plus the canonical events and the dataset's VoID/DCAT description."""
     ds = KgDataset.from_quads(seed_quads)
-    assert set(ds.graphs) == {DOC_GRAPH + "seed-putin-north-korea", ACTORS, ONTOLOGY}
+    assert set(ds.graphs) == {DOC_GRAPH + "seed-putin-north-korea", ACTORS, ONTOLOGY,
+                              EVENTS, DESCRIPTION}
     assert ds.quad_count() == len(seed_quads)
 
 

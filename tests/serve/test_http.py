@@ -49,7 +49,7 @@ def test_a_passing_5xx_is_survived(stub, files, monkeypatch, capsys, no_credenti
                         "--backoff", "0", "--no-verify")
     assert code == 0 and f"pushed {KgDataset.read(files['seed']).quad_count()} triples" in out
     puts = [r for r in stub.requests if r["method"] == "POST"]
-    assert len(puts) == 4  # 3 graphs, the first one twice
+    assert len(puts) == 6  # 5 graphs (document, actors, ontology, events, dataset), first twice
 
 
 def test_a_timeout_is_bounded(stub, files, monkeypatch, capsys, no_credentials):
@@ -66,7 +66,7 @@ def test_a_timeout_is_bounded(stub, files, monkeypatch, capsys, no_credentials):
 def test_missing_triples_fail_the_verification(stub, files, monkeypatch, capsys, no_credentials):
     empty = json.dumps({"head": {"vars": ["g", "n"]}, "results": {"bindings": []}}).encode()
     stub.default = (204, b"", 0.0)
-    stub.script = [(204, b"", 0.0)] * 3 + [(200, empty, 0.0)]
+    stub.script = [(204, b"", 0.0)] * 5 + [(200, empty, 0.0)]  # 5 graphs, then verify
     code, out, err = push(monkeypatch, capsys, files["seed"], stub.url, "--protocol", "gsp")
     n = KgDataset.read(files["seed"]).quad_count()
     assert code == 1

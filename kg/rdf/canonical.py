@@ -1,0 +1,185 @@
+"""Cross-document events: the reports of one event become one canonical event.
+
+Ten outlets reporting one meeting are ten kgo:Event nodes, one per sentence; counted as
+they are, the meeting would weigh ten times in allies, rivals and blocs. Event datasets
+keep one event per source-target-type-day (ICEWS, Phoenix) and count its reports (GDELT's
+NumMentions, NumSources); this module does the same for kg's graphs.
+
+Two mentions report the same event when they have
+- the same PLOVER category,
+- the same actors: sources and targets, or, for symmetric acts (a meeting, a joint
+  signing), the same set of parties either way round (places excluded: they are where
+  the event happened, kg.query.project),
+- the same polarity (a denied or conditional act is not the act), and
+- dates at most `window` days after the first report's date (a chain of reports starts a
+  new event once it passes the window). Mentions without a full date (YYYY-MM-DD, the
+  event's or else its document's) cannot be placed in time and stay events of their own.
+
+The canonical layer is the named graph kg:graph/events, recomputed from every document
+graph in the dataset after each build or `--append`, so it never depends on the order
+documents were added: same documents → same canonical events, byte for byte. A canonical
+event is named by its category, parties and first date (kg.rdf.vocab.canonical_iri), so
+adding a later report keeps its name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rdflib import Literal, URIRef
+
+from kg.query.model import EventRow, natural_key
+from kg.rdf.codes import decimal_literal
+from kg.rdf.vocab import GRAPH_EVENTS, KGO, PLOVER, RDF, XSD, canonical_iri, context_iri
+
+if TYPE_CHECKING:
+    from kg.rdf.dataset import Dataset
+
+DEFAULT_WINDOW = 1  # days: a report dated the day after the event is the same event
+POLARITY = ("negated", "hypothetical")  # contexts that change whether the act happened
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """The mentions of one canonical event, first report first."""
+
+    key: str
+    mentions: tuple[EventRow, ...]
+
+    @property
+    def iri(self) -> URIRef:
+        return canonical_iri(self.key)
+
+
+def mention_key(row: EventRow) -> str:
+    """What two reports of one event share (module docstring), as a string."""
+    sources = sorted(a.id for a in row.sources)
+    targets = sorted(a.id for a in row.targets)
+    if row.symmetric:
+        parties = "=".join(sorted(set(sources) | set(targets)))
+    else:
+        parties = " ".join(sources) + ">" + " ".join(targets)
+    polarity = ",".join(c for c in POLARITY if c in row.context)
+    return f"{row.type}|{parties}|{polarity}"
+
+
+def full_date(row: EventRow) -> dt.date | None:
+    """The day of the event (else of its document), or None when only a year or month is
+    known: such a report cannot be matched to a day."""
+    when = row.when
+    if not when or len(when) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(when[:10])
+    except ValueError:
+        return None
+
+
+def source_of(row: EventRow) -> str:
+    """Who published a report: the outlet, else the URL, else the document."""
+    return row.outlet or row.url or f"document:{row.document}"
+
+
+def cluster(rows: list[EventRow], window: int = DEFAULT_WINDOW) -> list[Cluster]:
+    """Canonical events of the mention rows, in a stable order (by first report)."""
+    if window < 0:
+        raise ValueError("the same-event window cannot be negative")
+    groups: dict[str, list[tuple[dt.date, EventRow]]] = defaultdict(list)
+    out: list[Cluster] = []
+    for row in rows:
+        day = full_date(row)
+        if day is None:
+            out.append(Cluster(f"{mention_key(row)}|{row.event}", (row,)))
+        else:
+            groups[mention_key(row)].append((day, row))
+    for key, dated in groups.items():
+        dated.sort(key=lambda x: (x[0], _order(x[1])))
+        start, members = dated[0][0], [dated[0][1]]
+        for day, row in dated[1:]:
+            if (day - start).days > window:
+                out.append(Cluster(f"{key}|{start.isoformat()}", tuple(members)))
+                start, members = day, []
+            members.append(row)
+        out.append(Cluster(f"{key}|{start.isoformat()}", tuple(members)))
+    out.sort(key=lambda c: _order(c.mentions[0]))
+    return out
+
+
+def _order(row: EventRow) -> tuple:
+    return (row.document or "", natural_key(row.event))
+
+
+def canonical_quads(clusters: list[Cluster]) -> Iterator[tuple]:
+    """The canonical events' triples in kg:graph/events."""
+    g = GRAPH_EVENTS
+    for c in clusters:
+        e, first = c.iri, c.mentions[0]
+        yield e, RDF.type, KGO.CanonicalEvent, g
+        yield e, KGO.eventType, PLOVER[first.type], g
+        if first.quad:
+            yield e, KGO.quadClass, PLOVER["".join(w.capitalize() for w in first.quad.split())], g
+        if first.cameo:
+            yield e, KGO.cameoCode, Literal(first.cameo), g
+        if first.goldstein is not None:
+            yield e, KGO.goldsteinScale, decimal_literal(first.goldstein), g
+        dates = sorted(d for d in (full_date(m) for m in c.mentions) if d)
+        if dates:
+            yield e, KGO.date, Literal(dates[0], datatype=XSD.date), g
+        # the first report's sides: the others name the same ones, or for a symmetric act
+        # the same parties the other way round (a union would make A meet A)
+        for a in first.sources:
+            yield e, KGO.source, URIRef(a.id), g
+        for a in first.targets:
+            yield e, KGO.target, URIRef(a.id), g
+        for a in sorted({a.id for m in c.mentions for a in m.places}):
+            yield e, KGO.location, URIRef(a), g
+        shared = set.intersection(*(set(m.context) for m in c.mentions))
+        for ctx in sorted(shared):
+            yield e, KGO.context, context_iri(ctx), g
+        confidences = [m.confidence for m in c.mentions if m.confidence is not None]
+        if confidences:
+            yield e, KGO.confidence, decimal_literal(max(confidences)), g
+        for m in c.mentions:
+            yield e, KGO.mention, URIRef(m.event), g
+        yield e, KGO.numMentions, Literal(len(c.mentions)), g
+        yield e, KGO.numSources, Literal(len({source_of(m) for m in c.mentions})), g
+
+
+def refresh(ds: Dataset, window: int = DEFAULT_WINDOW) -> list[Cluster]:
+    """Recompute kg:graph/events from every document graph of `ds` (module docstring)."""
+    ds.graphs.pop(str(GRAPH_EVENTS), None)
+    rows = mention_rows(ds)
+    clusters = cluster(rows, window)
+    ds.add_quads(canonical_quads(clusters))
+    return clusters
+
+
+_NEEDED = frozenset(f"<{p}>" for p in (
+    RDF.type, KGO.eventType, KGO.quadClass, KGO.cameoCode, KGO.date, KGO.context, KGO.source,
+    KGO.target, KGO.confidence, KGO.goldsteinScale, KGO.symmetric,
+    "http://www.w3.org/ns/prov#wasDerivedFrom", "http://purl.org/dc/terms/isPartOf",
+    "http://purl.org/dc/terms/identifier", "http://purl.org/dc/terms/date",
+    "http://purl.org/dc/terms/publisher", "https://schema.org/url"))
+
+
+def mention_rows(ds: Dataset) -> list[EventRow]:
+    """The mention events of the dataset's documents, projected as kg.query sees them
+    (places split off, dates, outlets), so clustering and queries agree. Only the
+    statements clustering reads are parsed (not sentence texts or labels): this runs on
+    every build, over every document."""
+    import pyoxigraph as ox
+
+    from kg.query.project import project_triples
+    from kg.rdf.vocab import GRAPH_ACTORS
+
+    names = [*ds.document_graphs(), str(GRAPH_ACTORS)]
+    kept = [st for g in names for st in ds.graphs.get(g, ())
+            if st.split(" ", 2)[1] in _NEEDED]
+    text = " .\n".join(kept) + " .\n" if kept else ""
+    triples = ((q.subject.value, q.predicate.value, q.object)
+               for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    return list(project_triples(triples))

@@ -1,0 +1,60 @@
+"""The standard-code and provenance triples kg.rdf.quads adds to documents, events and
+states: the report's URL and outlet, the Goldstein score of the CAMEO code, the symmetric
+flag the cross-document layer needs, and the ISO/CAMEO codes of states.
+
+Kept apart from kg.rdf.quads so the shape of an event (quads.py) and the codes looked up
+in published tables (kg.codes) change independently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+
+from kg.codes import codes_of, goldstein
+from kg.rdf.vocab import DCTERMS, KGO, SDO, XSD
+from kg.text.documents import Document
+
+Quad = tuple[URIRef, URIRef, object, URIRef]
+
+
+def provenance_quads(doc: Document, d: URIRef, g: URIRef) -> Iterator[Quad]:
+    """Where a document was published: schema:url and dcterms:publisher (the outlet)."""
+    if doc.url:
+        yield d, SDO.url, URIRef(doc.url), g
+    if doc.outlet:
+        yield d, DCTERMS.publisher, Literal(doc.outlet), g
+
+
+def decimal_literal(value: float) -> Literal:
+    """An xsd:decimal in its canonical form (8, 1.9, -0.3: no trailing zeros), the form
+    SPARQL stores such as Oxigraph give back, so a pushed graph reads back unchanged."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
+
+
+def event_code_quads(e: URIRef, rec: dict, doc: Document, g: URIRef) -> Iterator[Quad]:
+    """Goldstein score, symmetric flag, and the URL and outlet of the report, on one
+    mention event (also on its document: a mention is often read without it)."""
+    score = goldstein(rec.get("cameo"))
+    if score is not None:
+        yield e, KGO.goldsteinScale, decimal_literal(score), g
+    if rec.get("symmetric"):
+        yield e, KGO.symmetric, Literal(True), g
+    if doc.url:
+        yield e, DCTERMS.source, URIRef(doc.url), g
+    if doc.outlet:
+        yield e, DCTERMS.publisher, Literal(doc.outlet), g
+
+
+def state_code_quads(node: URIRef, qid: str | None, g: URIRef) -> Iterator[Quad]:
+    """ISO 3166-1 alpha-3 and CAMEO country code of a state, when the tables know them."""
+    codes = codes_of(qid)
+    if codes is None:
+        return
+    if codes.iso3:
+        yield node, KGO.iso3166Alpha3, Literal(codes.iso3), g
+    if codes.cameo:
+        yield node, KGO.cameoActorCode, Literal(codes.cameo), g
