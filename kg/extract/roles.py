@@ -74,6 +74,11 @@ class RoleAssigner:
             if self._inside_reference(st, m):
                 continue  # গাজায় ইসরায়েলি হামলার নিন্দা: arguments of the act condemned
             same = [ci for ci, c in enumerate(cues) if clause[c.noun_end - 1] == clause[m.start]]
+            acting = [ci for ci in same if self.participle(cues[ci], toks) and m.start == cues[
+                ci].end]
+            if acting:  # ক্ষেপণাস্ত্র ছোড়া উত্তর কোরিয়াকে: the noun a participle describes
+                _put(slots[acting[0]], "source", m, cues[acting[0]])  # acts, whatever its
+                continue  # case and wherever the tree attaches it
             governed = self._governing_cue(st, m)
             if governed == ELSEWHERE:
                 continue  # the tree puts the phrase in a clause of another verb
