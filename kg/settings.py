@@ -12,7 +12,7 @@ nothing: `current()` reads the environment once).
 | KG_NO_PARSE | 1: case-marker rules only, no Stanza parse (as `--no-parse`) |
 | KG_NO_NER_ACTORS | 1: do not add people found only by the NER model |
 | KG_NO_FILTER | 1: keep every event the rules propose (no learned event filter) |
-| KG_TORCH_THREADS | torch threads per process (default 2) |
+| KG_TORCH_THREADS | torch threads per process (default 1: see the README, Speed) |
 | KG_DEBUG | 1: show a traceback instead of the one-line error |
 | KG_GRAPH | default graph file of `kg query` |
 | KG_ENDPOINT_USER, KG_ENDPOINT_PASSWORD | credentials for `kg push` |
@@ -41,7 +41,9 @@ class Settings:
     parse: bool | None = None  # None: parse when the trained models are installed
     ner_actors: bool = True
     event_filter: bool = True  # prune proposals with the learned filter, when shipped
-    torch_threads: int = 2
+    # 1: on a machine where other processes compete for the cores, a second torch thread
+    # spins and cost 20x the CPU per sentence (benchmarks/bench_build.py --contend)
+    torch_threads: int = 1
     debug: bool = False
 
     @classmethod
@@ -49,7 +51,7 @@ class Settings:
         """Settings from the environment, then `overrides` (command-line flags; None
         values are ignored, so an unset flag leaves the variable in force)."""
         env = os.environ if env is None else env
-        threads = env.get("KG_TORCH_THREADS", "2")
+        threads = env.get("KG_TORCH_THREADS", "1")
         if not threads.isdigit() or int(threads) < 1:
             raise KgError(f"KG_TORCH_THREADS={threads!r} is not a positive whole number")
         base = cls(

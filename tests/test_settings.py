@@ -13,14 +13,14 @@ from kg.settings import Settings
 def test_defaults_without_environment():
     s = Settings.from_env({})
     assert (s.seeds, s.ontology, s.parse, s.ner_actors, s.torch_threads, s.debug) == (
-        None, None, None, True, 2, False)
+        None, None, None, True, 1, False)
 
 
 def test_environment_is_read():
     s = Settings.from_env({"KG_SEEDS": "/x", "KG_NO_PARSE": "1", "KG_NO_NER_ACTORS": "yes",
-                           "KG_TORCH_THREADS": "1", "KG_DEBUG": "1"})
+                           "KG_TORCH_THREADS": "3", "KG_DEBUG": "1"})
     assert s.seeds == Path("/x") and s.parse is False and not s.ner_actors
-    assert s.torch_threads == 1 and s.debug
+    assert s.torch_threads == 3 and s.debug
 
 
 @pytest.mark.parametrize("value", ["", "0", "false", "no"])

@@ -10,8 +10,8 @@ import pytest
 
 NEWS = Path(__file__).resolve().parents[2] / "seeds" / "news"
 # Measured with `kg evaluate seeds/news/<split>.jsonl --ablation` (README, Quality).
-REPORTED = {("test", "parse"): 0.50, ("test", "rules"): 0.50,
-            ("dev", "parse"): 0.58, ("dev", "rules"): 0.58}
+REPORTED = {("test", "parse"): 0.531, ("test", "rules"): 0.524,
+            ("dev", "parse"): 0.638, ("dev", "rules"): 0.673}
 MARGIN = 0.02
 
 
