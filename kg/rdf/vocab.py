@@ -59,7 +59,11 @@ PREFIXES = {
 
 
 def _slug(text: str) -> str:
-    return quote(re.sub(r"\s+", "-", text.strip()), safe="-._~")
+    """A percent-encoded IRI segment. A final "." is encoded too (%2E): as the last
+    character of a prefixed name it must be written `\\.`, which Turtle allows but
+    rdflib's parser rejects, so a Turtle/TriG file with it would be unreadable."""
+    slug = quote(re.sub(r"\s+", "-", text.strip()), safe="-._~")
+    return slug[:-1] + "%2E" if slug.endswith(".") else slug
 
 
 def event_class(event_type: str) -> URIRef:
