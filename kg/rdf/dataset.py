@@ -51,8 +51,9 @@ _RELATION = f"<{KGO.relation}>"
 _DEFAULT_ID = str(DATASET_DEFAULT_GRAPH_ID)
 _str = str.__str__  # plain str of a URIRef without URIRef.__add__ and its warnings
 
-# pyoxigraph's escaping of literal text (oxrdf's print_quoted_str), as a translate table.
-_ESCAPES = {c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]}
+# pyoxigraph's escaping of literal text (oxrdf's print_quoted_str), as a translate table:
+# controls, DEL, and the noncharacters U+FFFE/U+FFFF (tests/rdf check every code point).
+_ESCAPES = {c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F, 0xFFFE, 0xFFFF]}
 _ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r",
                  0x22: '\\"', 0x5C: "\\\\"})
 

@@ -41,10 +41,20 @@ def load_any(path: Path) -> Graph:
 
 
 def validate_graph(graph: Graph) -> tuple[bool, str]:
+    """SHACL with RDFS inference. The inference (owlrl) replaces rdflib's process-wide
+    lexical converters with its own, whose gMonthDay check rejects "--06-18"; left so,
+    a second validation in the same process would call valid dates ill-typed. rdflib's
+    table is restored afterwards, so every call gives the same answer."""
     from pyshacl import validate
+    from rdflib.term import _toPythonMapping
 
-    conforms, _report_graph, text = validate(graph, shacl_graph=shapes_graph(),
-                                             inference="rdfs", advanced=True)
+    saved = dict(_toPythonMapping)
+    try:
+        conforms, _report_graph, text = validate(graph, shacl_graph=shapes_graph(),
+                                                 inference="rdfs", advanced=True)
+    finally:
+        _toPythonMapping.clear()
+        _toPythonMapping.update(saved)
     return bool(conforms), str(text)
 
 

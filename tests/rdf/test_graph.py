@@ -126,3 +126,20 @@ def test_same_input_gives_byte_identical_output(tmp_path):
                        check=True, env=env, capture_output=True)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_validate_file_gives_the_same_answer_twice_in_one_process(tmp_path, rules_pipeline):
+    """Issue 12: owlrl's RDFS inference replaced rdflib's date converters for the rest of
+    the process, so a graph with a gMonthDay date (an undated text's "১৮ জুন") conformed
+    once, then not."""
+    from kg.lang.gazetteer import default_gazetteer
+    from kg.rdf.dataset import build_dataset
+    from kg.text.documents import Document
+    from kg.text.segment import normalize
+
+    text = "১৮ জুন রাশিয়ার প্রেসিডেন্ট পুতিন উত্তর কোরিয়া সফর করেছেন।"
+    result = rules_pipeline.run(Document("undated", normalize(text)))
+    path = tmp_path / "g.trig"
+    path.write_bytes(build_dataset([result], default_gazetteer())[0].serialize("trig"))
+    assert "gMonthDay" in path.read_text(encoding="utf-8")
+    assert [validate_file(path)[0] for _ in range(3)] == [True, True, True]
