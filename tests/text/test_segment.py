@@ -65,3 +65,25 @@ def test_sentence_offsets_are_document_offsets():
     text = normalize("প্রথম। দ্বিতীয়।\nতৃতীয়।")
     for s in split_sentences(text):
         assert text[s.start : s.end] == s.text
+
+
+def test_a_run_without_sentence_ends_is_cut_into_capped_sentences():
+    """Issue 12, item 4: one 10,000-word run used to be one sentence, and the parse and
+    role search grow faster than linearly with sentence length."""
+    from kg.text.segment import MAX_SENTENCE_TOKENS
+
+    words = ["ভারত", "বাংলাদেশ", "আলোচনা", "করে"] * 2500
+    words[200] += ","  # a clause break in the second half of the second piece
+    text = " ".join(words)
+    sentences = split_sentences(text)
+    assert max(len(s.tokens) for s in sentences) <= MAX_SENTENCE_TOKENS
+    assert [t.text for s in sentences for t in s.tokens] == [t.text for t in tokenize(text)]
+    assert sentences[1].tokens[-1].text == ","  # cut after the comma, not mid-clause
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_sentences_of_real_length_are_not_cut():
+    from kg.text.segment import MAX_SENTENCE_TOKENS
+
+    text = " ".join(["শব্দ"] * (MAX_SENTENCE_TOKENS - 1)) + "।"
+    assert len(split_sentences(text)) == 1
