@@ -56,11 +56,11 @@ class Calendar:
         words = [t.norm for t in tokens]
         ref_year = doc_date.year if doc_date else None
         for i, w in enumerate(words):
-            if w.isdigit() and 1 <= int(w) <= 31 and i + 1 < len(words):
+            if w.isdecimal() and 1 <= int(w) <= 31 and i + 1 < len(words):
                 month = self.month(words[i + 1])
                 if month:
                     year, end = ref_year, i + 2
-                    if i + 2 < len(words) and words[i + 2].isdigit() and len(words[i + 2]) == 4:
+                    if i + 2 < len(words) and words[i + 2].isdecimal() and len(words[i + 2]) == 4:
                         year, end = int(words[i + 2]), i + 3
                     if self._anchor(words, end):
                         continue
@@ -71,7 +71,7 @@ class Calendar:
                         day = _day(year - 1, month, int(w))  # গত ডিসেম্বর in a January report
                     return DateMention(day.value, day.year, False, past) if day else None
         for i, w in enumerate(words):
-            if w.isdigit() and len(w) == 4 and i + 1 < len(words):
+            if w.isdecimal() and len(w) == 4 and i + 1 < len(words):
                 if words[i + 1] in self.year_words:
                     return DateMention(w, int(w), True)
         if doc_date is not None:
@@ -102,7 +102,8 @@ def document_date(calendar: Calendar, sentences: list[list[Token]]) -> dt.date |
         words = [t.norm for t in toks if t.norm not in (",", "(", ")")]
         for i in range(len(words) - 2):
             w, month, year = words[i], calendar.month(words[i + 1]), words[i + 2]
-            if w.isdigit() and 1 <= int(w) <= 31 and month and year.isdigit() and len(year) == 4:
+            if (w.isdecimal() and 1 <= int(w) <= 31 and month and year.isdecimal()
+                    and len(year) == 4):
                 try:
                     found.append(dt.date(int(year), month, int(w)))
                 except ValueError:

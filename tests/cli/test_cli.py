@@ -164,3 +164,13 @@ def test_no_input_is_a_usage_error():
 def test_unknown_format_is_a_usage_error(tmp_path):
     proc = run("build", SEED_ARTICLE, "--format", "xml", "-o", tmp_path / "g.xml")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr.decode()
+
+
+def test_a_superscript_digit_is_not_a_day_of_the_month(tmp_path):
+    """Found by the fuzz test: "²" passes str.isdigit() but not int(), and the calendar's
+    date reading crashed the build with an internal error."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "sup", "text": "পুতিন ² জুন উত্তর কোরিয়া সফর করেছেন।"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    proc = run("build", src, "-o", tmp_path / "g.ttl", "--no-parse")
+    assert proc.returncode == 0, proc.stderr
