@@ -13,6 +13,8 @@ from kg.errors import KgError
 from kg.rdf.formats import FORMATS as RDF_FORMATS
 from kg.scale.options import plan_from, scale_options
 
+FORCE_HELP = "Replace an existing output even when the input holds no events."
+
 
 def _documents(paths: tuple[str, ...]) -> list:
     from kg.text.documents import read_inputs
@@ -38,10 +40,12 @@ def _results(paths: tuple[str, ...], use_parse: bool | None, scale: dict, label:
 @click.option("-o", "--output", default="-", help="JSON Lines file (default: stdout).")
 @click.option("--no-parse", is_flag=True, help="Case-marker rules only, without the Stanza parse.")
 @scale_options
-def extract(paths: tuple[str, ...], output: str, no_parse: bool, **scale: object) -> None:
+@click.option("--force", is_flag=True, help=FORCE_HELP)
+def extract(paths: tuple[str, ...], output: str, no_parse: bool, force: bool,
+            **scale: object) -> None:
     """Extract events from PATHS (.txt, .jsonl, directories, - for stdin) as JSON Lines."""
     from kg.extract.records import public
-    from kg.rdf.write import write_lines
+    from kg.rdf.write import output_lock, write_lines
 
     results = _results(paths, False if no_parse else None, scale, "extract")
     lines = [json.dumps(public(r), ensure_ascii=False) + "\n"
@@ -49,7 +53,9 @@ def extract(paths: tuple[str, ...], output: str, no_parse: bool, **scale: object
     if output == "-":
         sys.stdout.write("".join(lines))
     else:
-        write_lines(Path(output), lines)
+        with output_lock(Path(output)):
+            _refuse_eventless(Path(output), len(lines), len(results), force)
+            write_lines(Path(output), lines)
         click.echo(f"{_count(len(lines), 'event')} from {_count(len(results), 'document')} → "
                    f"{output}", err=True)
 
@@ -70,26 +76,34 @@ def extract(paths: tuple[str, ...], output: str, no_parse: bool, **scale: object
               show_default=True,
               help="Reports of the same act by the same actors at most this many days apart "
                    "are one canonical event.")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
-          append_to: str | None, no_parse: bool, window: int, **scale: object) -> None:
+          append_to: str | None, no_parse: bool, window: int, force: bool,
+          **scale: object) -> None:
     """Build the RDF knowledge graph of PATHS (one named graph per document)."""
     from kg.lang.gazetteer import default_gazetteer
     from kg.rdf.dataset import build_dataset
     from kg.rdf.formats import format_for
-    from kg.rdf.write import write_atomic
+    from kg.rdf.write import output_lock, write_atomic
 
     results = _results(paths, False if no_parse else None, scale, "build")
     output = output or append_to or "graph.ttl"
     fmt = format_for(output, fmt)
     base = Path(append_to) if append_to else None
-    dataset, counts = build_dataset(results, default_gazetteer(), base, window)
-    data = dataset.serialize(fmt)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        out = sys.stderr
-    else:
-        write_atomic(Path(output), data)
-        out = sys.stdout
+    _refuse_collisions(results)
+    target = None if output == "-" else Path(output)
+    with output_lock(*[p for p in (target, base) if p is not None]):
+        if base is None:
+            _refuse_eventless(target, sum(len(r.records) for r in results), len(results),
+                              force)
+        dataset, counts = build_dataset(results, default_gazetteer(), base, window)
+        data = dataset.serialize(fmt)
+        if target is None:
+            sys.stdout.buffer.write(data)
+            out = sys.stderr
+        else:
+            write_atomic(target, data)
+            out = sys.stdout
     # Triple formats merge the named graphs, so a triple in two graphs is written once.
     n_written = dataset.quad_count() if RDF_FORMATS[fmt].named_graphs \
         else len(dataset.triples())
@@ -99,6 +113,28 @@ def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
     if base is not None:
         print(f"documents: {counts['added']} added, {counts['replaced']} replaced, "
               f"{counts['kept']} kept from {append_to}", file=out)
+
+
+def _refuse_eventless(target: Path | None, events: int, documents: int, force: bool) -> None:
+    """An empty or eventless input never replaces what the user has: it is far more
+    often a wrong path or a failed download than a wish to empty a graph."""
+    if events == 0 and target is not None and target.exists() and not force:
+        raise KgError(f"the input ({_count(documents, 'document')}) holds no events; "
+                      f"{target} was left as it was (--force to replace it)")
+
+
+def _refuse_collisions(results: list) -> None:
+    """Two ids that mint one document IRI ('a b', 'a-b') would share one named graph,
+    and the later would silently replace the earlier: refuse them."""
+    from kg.rdf.vocab import document_graph_iri
+
+    seen: dict[str, str] = {}
+    for res in results:
+        iri = str(document_graph_iri(res.doc.id))
+        other = seen.setdefault(iri, res.doc.id)
+        if other != res.doc.id:
+            raise KgError(f"document ids {other!r} and {res.doc.id!r} both become the IRI "
+                          f"{iri}; give them ids that differ in letters or digits")
 
 
 def _count(n: int, noun: str) -> str:

@@ -9,9 +9,11 @@ default store serialises Turtle ~40x slower than the Oxigraph store.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -51,6 +53,31 @@ def _oxigraph(quads: list[Quad], fmt: str, with_graphs: bool) -> bytes:
                  "trig": "ox-trig"}.get(fmt, fmt)
     data = graph.serialize(format=ox_format, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+@contextmanager
+def output_lock(*paths: Path) -> Iterator[None]:
+    """Hold exclusive locks on the directories of `paths` for a read-modify-write
+    (`kg build --append`, the check that an output exists): two runs at once then take
+    turns, and neither loses what the other wrote. Directories, not lock files, are
+    locked, so nothing is left behind; the locks go with the process. Sorted, so two
+    runs never wait for each other in a cycle."""
+    directories = sorted({str((p.parent if str(p.parent) else Path(".")).resolve())
+                          for p in paths})
+    fds: list[int] = []
+    try:
+        for directory in directories:
+            try:
+                fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError as exc:
+                raise KgError(f"{directory}: cannot open the directory ({exc.strerror})") \
+                    from None
+            fds.append(fd)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        for fd in fds:
+            os.close(fd)  # closing releases the lock
 
 
 def write_atomic(path: Path, data: bytes) -> None:
