@@ -95,10 +95,7 @@ class ImplicitRoles:
             return [e for e in disc.topic if e not in sources]
         if cue.pred.target_from == "last_body":
             # বিরুদ্ধে ভোট দেয় চীন: against the resolution of the council or assembly voting
-            organs = [b for b in [disc.last_body, *disc.doc_bodies]
-                      if b is not None and b.kind == "un_organ"]
-            if organs:
-                return organs[:1]
+            return _named_organ(disc)
         return []
 
     @staticmethod
@@ -107,9 +104,7 @@ class ImplicitRoles:
         of the organ the text names (the assembly, the council), not of the UN at large."""
         if len(targets) != 1 or targets[0].wikidata != UN:
             return targets
-        organs = [b for b in [disc.last_body, *disc.doc_bodies]
-                  if b is not None and b.kind == "un_organ"]
-        return organs[:1] or targets
+        return _named_organ(disc) or targets
 
     def _responds(self, st: SentenceState) -> bool:
         """এর জবাবে …: the act answers what the previous sentence told."""
@@ -145,3 +140,10 @@ class ImplicitRoles:
 def _last_conflict(disc: Discourse) -> list[Entity]:
     last = next((e for e in reversed(disc.recent) if e.type == "ASSAULT"), None)
     return list(dict.fromkeys(last.sources + last.targets)) if last else []
+
+
+def _named_organ(disc: Discourse) -> list[Entity]:
+    """The UN organ (council, assembly) the text named last, else first: [] if none."""
+    organs = [b for b in [disc.last_body, *disc.doc_bodies]
+              if b is not None and b.kind == "un_organ"]
+    return organs[:1]
