@@ -17,7 +17,7 @@ from kg.lang.lexicon import LightVerb, Predicate
 from kg.text.segment import QUOTES, Sentence, Token, norm_token
 
 HOWA = norm_token("হওয়া")
-NONFINITE_ENDINGS = ("তে", "ার", "ানো", "ওয়া", "য়া")
+NONFINITE_ENDINGS = ("তে", "ার", "ানো", "োর", "ওয়া", "য়া")  # চালানোর: -ানো + -র
 
 
 @dataclass(slots=True)
@@ -91,6 +91,25 @@ class CueFinder:
                 continue  # সম্মত হওয়ার পর: a clause of time, telling an event of its own
             if word.endswith(NONFINITE_ENDINGS) and any(not c.anaphoric for c in cues[k + 1:]):
                 cue.anaphoric = True
+        for k, cue in enumerate(cues):
+            if cue.anaphoric or cue.light_lemma is not None:
+                continue
+            later = [c for c in cues[k + 1:] if not c.anaphoric]
+            if later and self._nonfinite_next(toks, cue.end, cues[k + 1].start):
+                cue.anaphoric = True  # ইরানকে আলোচনায় ফেরার আহ্বান: the talks are called for
+
+    def _nonfinite_next(self, toks: list[Token], j: int, stop: int) -> bool:
+        """An infinitive or verbal noun within two words after an event noun, before the
+        next predicate (আলোচনায় ফেরার, যুদ্ধ থেকে সরে আসার)."""
+        for k in range(j, min(j + 4, stop, len(toks))):
+            t = toks[k]
+            if t.is_punct:
+                return False
+            if self.morph.lemma(t.norm) is not None:
+                nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+                # ছড়িয়ে পড়ার পর: a clause of time, telling an event of its own
+                return t.norm.endswith(NONFINITE_ENDINGS) and nxt not in self.lang.temporal_after
+        return False
 
     def _verb_cues(self, toks: list[Token], taken: set[int], in_mention: set[int]) -> list[Cue]:
         cues = []
@@ -210,6 +229,11 @@ class CueFinder:
             for base, case in self.morph.analyses(toks[j - 1].norm)[1:])
         return best
 
+    def _cataphoric(self, toks: list[Token], k: int) -> bool:
+        """… তৈরি করতে পারে এমন হুঁশিয়ারি: এমন after a verb points to the clause just told
+        (the warning's content), not to an earlier event."""
+        return toks[k].norm == "এমন" and k > 0 and self.morph.lemma(toks[k - 1].norm) is not None
+
     @staticmethod
     def _predicative(toks: list[Token], j: int) -> bool:
         nxt = toks[j].text if j < len(toks) else "।"
@@ -243,7 +267,7 @@ class CueFinder:
         """এই সফর, সেই চুক্তিটি, … হিসেবে: a mention of an event already told, or a
         description, not a new event."""
         demonstratives = self.lang.demonstratives
-        if i > 0 and toks[i - 1].norm in demonstratives:
+        if i > 0 and toks[i - 1].norm in demonstratives and not self._cataphoric(toks, i - 1):
             return True
         if i > 1 and toks[i - 2].norm in demonstratives and toks[i - 1].norm in ("ধরনের",
                                                                                  "রকম"):

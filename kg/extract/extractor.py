@@ -34,6 +34,9 @@ from kg.lang.gazetteer import Entity
 from kg.parse.tree import Parse
 from kg.text.segment import QUOTES, Sentence
 
+# Acts aimed at something a state owns (its base, ship, refinery, embassy).
+AIMED = frozenset({"ASSAULT", "COERCE"})
+
 
 class EventExtractor:
     """Turns one sentence into events; holds no per-sentence state (see SentenceState)."""
@@ -141,7 +144,19 @@ class EventExtractor:
                     "REJECT", "DISAPPROVE", "DEMAND") and c.light_lemma is not None:
                 m.case = "gen"  # মার্কিন প্রস্তাব প্রত্যাখ্যান: whose proposal is rejected
                 return True
+            if c.is_noun and c.pred.type in AIMED and self._aimed_at(between):
+                m.case = "loc"  # মার্কিন ঘাঁটিতে হামলা: the state whose base is attacked
+                return True
         return False
+
+    def _aimed_at(self, between: list) -> bool:
+        """One or two words between a demonym and an act, the last in the locative (ঘাঁটিতে,
+        তেল শোধনাগারে, জাহাজগুলিতেও), a mode word (ড্রোন, ক্ষেপণাস্ত্র) allowed after it: what
+        the act hits belongs to the state the demonym names."""
+        words = [t for t in between if t.norm not in self.lang.lex.mode_words]
+        if not 1 <= len(words) <= 2 or len(between) > 3 or any(t.is_punct for t in between):
+            return False
+        return any(case == "loc" for _, case in self.lang.morph.analyses(words[-1].norm))
 
     @staticmethod
     def _merge(st: SentenceState, slots: list[Slot]) -> list[tuple[Cue, Slot]]:

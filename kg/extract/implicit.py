@@ -76,7 +76,8 @@ class ImplicitRoles:
                 return found
         cond = [m for m in actors if m.case == "plain" and self._in_condition(st, m)
                 and not set(m.entities) & set(sources) and entities_of([m])]
-        rest = [m for m in actors if id(m) not in used and not set(m.entities) & set(sources)
+        rest = [m for m in actors if id(m) not in used | st.patients
+                and not set(m.entities) & set(sources)
                 and entities_of([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)]
         rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun
                                         and cue.light_lemma is None)]

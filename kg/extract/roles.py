@@ -23,6 +23,10 @@ LOC_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "C
 
 
 # Relations of a clause embedded in another: its arguments are not the outer verb's.
+# Acts whose -কে actor is the one they are done to, whoever calls for them.
+PATIENT_ACTS = frozenset({"hand-over", "release", "arrest", "hostage", "arrest-warrant"})
+# Mentions of two parties at once (রাশিয়া-ইউক্রেন যুদ্ধ): the parties of what follows.
+PAIRS = frozenset({"hyphen_pair", "bound_pair", "pair_countries"})
 EMBEDDED = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "xcomp", "csubj"})
 ELSEWHERE = -1
 
@@ -124,12 +128,22 @@ class RoleAssigner:
         """An actor just before a reference is its argument (গাজায় ইসরায়েলি হামলার নিন্দা),
         except the addressee (-কে) of what follows (ইসরায়েলকে হামলা বন্ধের আহ্বান)."""
         if m.case == "acc":
+            # হাসিনাকে ফেরত পাঠানোর অনুরোধ: a person handed over, released or arrested is the
+            # act's patient, not the addressee of the request
+            if any(ref.pred.id in PATIENT_ACTS and 0 <= ref.start - m.end <= 1
+                   and all(e.type == "Person" for e in m.entities) for ref in st.references):
+                st.patients.add(id(m))  # not the target of the request either, implicitly
+                return True
             return False
         if m.case == "plain":  # উত্তর কোরিয়ার সৈন্য প্রত্যাহারের আহ্বান: right before it
             # (or sharing a word with it: the unit's সৈন্য is also the act's)
             # — unless the act is an infinitive, whose subject is the clause's own (চীন সরে
             # যেতে অস্বীকার করছে: China refuses to pull back)
+            # — and unless nobody else could be the clause's subject (তুরস্ক যুদ্ধবিরতির দাবি
+            # জানিয়েছে: Turkey demands a ceasefire)
             return any(m.start < ref.start <= m.end and not _infinitive(st, ref)
+                       and (ref.start < m.end or _other_subject(st, m) or m.kind in PAIRS
+                            or ref.pred.frame == "conflict")
                        for ref in st.references)
         for ref in st.references:
             if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):
@@ -254,3 +268,8 @@ def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:
         slot["source"].append(m)
         slot["target"].append(m)
 
+
+def _other_subject(st: SentenceState, m: Mention) -> bool:
+    """Another unmarked actor in the mention's clause, who can be its subject."""
+    return any(o is not m and o.case == "plain" and st.clause[o.start] == st.clause[m.start]
+               for o in st.actors)

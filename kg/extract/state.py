@@ -60,6 +60,7 @@ class SentenceState:
     actors: list[Mention] = field(default_factory=list)  # gazetteer actors and places
     unknown: list[Mention] = field(default_factory=list)  # people only NER knows
     built: list[Event] = field(default_factory=list)  # events built so far, in order
+    patients: set[int] = field(default_factory=set)  # ids of actors a reference acts on
 
     @property
     def toks(self) -> list[Token]:

@@ -178,3 +178,40 @@ def test_a_foreign_leader_after_a_body_is_no_apposition_to_it(pipeline):
     assert ("DISAPPROVE", "United States", "Gustavo Petro") in found
     found = triples(records(pipeline, "ক্রেমলিনের মুখপাত্র দিমিত্রি পেসকভ বলেছেন, আলোচনা হবে।"))
     assert ("STATEMENT", "Dmitry Peskov", None) in found
+
+
+def test_what_a_state_owns_stands_for_it_when_attacked(unfiltered):
+    found = triples(records(unfiltered, "ইরাকে মার্কিন ঘাঁটিতে হামলা চালিয়েছে ইরান।"))
+    assert ("ASSAULT", "Iran", "United States") in found
+    found = triples(records(unfiltered, "রুশ তেল শোধনাগারে ড্রোন হামলা চালিয়েছে ইউক্রেন।"))
+    assert ("ASSAULT", "Ukraine", "Russia") in found
+
+
+def test_an_act_threatened_is_no_act(unfiltered):
+    found = triples(records(unfiltered, "ভেনেজুয়েলায় হামলা চালানোর হুমকি দিয়েছে যুক্তরাষ্ট্র।"))
+    assert found == {("THREATEN", "United States", "Venezuela")}
+
+
+def test_such_a_warning_after_its_content_is_a_new_warning(unfiltered):
+    text = "মহড়া বিপজ্জনক পরিস্থিতি তৈরি করতে পারে এমন হুঁশিয়ারি দিয়েছেন কিম ইয়ো জং।"
+    assert any(t == "THREATEN" for t, _, _ in triples(records(unfiltered, text)))
+    assert not triples(records(unfiltered, "এমন হুঁশিয়ারি দিয়েছে উত্তর কোরিয়া।"))
+
+
+def test_an_act_called_for_is_no_act(unfiltered):
+    found = triples(records(unfiltered, "মার্কিন যুক্তরাষ্ট্র ইরানকে আলোচনায় ফেরার আহ্বান জানিয়েছে।"))
+    assert found == {("DEMAND", "United States", "Iran")}
+    found = triples(records(unfiltered, "সংঘাত ছড়িয়ে পড়ার পর থাইল্যান্ড কম্বোডিয়ার সমালোচনা করেছে।"))
+    assert ("DISAPPROVE", "Thailand", "Cambodia") in found
+
+
+def test_the_subject_before_what_it_demands(unfiltered):
+    found = triples(records(unfiltered, "তুরস্ক যুদ্ধবিরতির দাবি জানিয়েছে।"))
+    assert ("DEMAND", "Turkey", None) in found
+    found = triples(records(unfiltered, "গাজা যুদ্ধবিরতির আহ্বান জানিয়েছে জাতিসংঘ।"))
+    assert ("DEMAND", "United Nations", None) in found
+
+
+def test_a_person_handed_over_is_no_addressee(unfiltered):
+    found = triples(records(unfiltered, "বৈঠকে শেখ হাসিনাকে ফেরত পাঠানোর অনুরোধ জানান ইউনূস।"))
+    assert not any(t == "Sheikh Hasina" for _, _, t in found)
