@@ -75,7 +75,32 @@ class CueFinder:
         cues += self._passive_statements(toks, taken, mentions)
         cues.sort(key=lambda c: c.start)
         self._complements(toks, cues)
+        self._demands(toks, cues, mentions)
         return cues
+
+    def _demands(self, toks: list[Token], cues: list[Cue], mentions: list[Mention]) -> None:
+        """রাশিয়ার কাছে ব্যাখ্যা দাবি করেছে: দাবি করা is "claim", but asked of someone (কাছে,
+        কাছ থেকে) it is a demand."""
+        preds = {p.id: p for p in self.lex.predicates if p.id in ("demand", "call-on")}
+        for cue in cues:
+            if cue.pred.id == "comment" and cue.light_lemma == "করা" and (
+                    toks[cue.noun_end - 1].norm == "দাবি") and self._asked(
+                    toks, cue, mentions, ("to", "from")):
+                cue.pred = preds["demand"]
+            elif cue.pred.id == "say" and cue.light_lemma == "বলা" and cue.start > 0 and (
+                    self._infinitive(toks[cue.start - 1].norm)) and self._asked(
+                    toks, cue, mentions, ("acc",)):
+                cue.pred = preds["call-on"]  # চীনকে সরে যেতে বলেছে: told China to pull back
+
+    @staticmethod
+    def _asked(toks: list[Token], cue: Cue, mentions: list[Mention],
+               cases: tuple[str, ...]) -> bool:
+        """An actor in one of `cases` before the cue, in the same stretch of words."""
+        return any(m.case in cases and m.end <= cue.start
+                   and not any(t.is_punct for t in toks[m.end:cue.start]) for m in mentions)
+
+    def _infinitive(self, word: str) -> bool:
+        return word.endswith("তে") and self.morph.lemma(word) is not None
 
     def _complements(self, toks: list[Token], cues: list[Cue]) -> None:
         """ইরানকে … সহযোগিতা করার আহ্বান, সৈন্য প্রত্যাহার করতে বলেছে: a predicate whose
@@ -97,6 +122,11 @@ class CueFinder:
             later = [c for c in cues[k + 1:] if not c.anaphoric]
             if later and self._nonfinite_next(toks, cue.end, cues[k + 1].start):
                 cue.anaphoric = True  # ইরানকে আলোচনায় ফেরার আহ্বান: the talks are called for
+            elif later and not later[0].is_noun and later[0].start == cue.end and (
+                    cue.pred.type != "CONSULT"):
+                # সাহায্য চেয়েছে: the aid is what is asked for (but আলোচনা চায়, wanting talks,
+                # is the intent to hold them)
+                cue.anaphoric = True
 
     def _nonfinite_next(self, toks: list[Token], j: int, stop: int) -> bool:
         """An infinitive or verbal noun within two words after an event noun, before the

@@ -215,3 +215,20 @@ def test_the_subject_before_what_it_demands(unfiltered):
 def test_a_person_handed_over_is_no_addressee(unfiltered):
     found = triples(records(unfiltered, "বৈঠকে শেখ হাসিনাকে ফেরত পাঠানোর অনুরোধ জানান ইউনূস।"))
     assert not any(t == "Sheikh Hasina" for _, _, t in found)
+
+
+def test_a_claim_asked_of_someone_is_a_demand(unfiltered):
+    found = triples(records(unfiltered, "পোল্যান্ড এই ঘটনার নিন্দা জানিয়ে রাশিয়ার কাছ থেকে ব্যাখ্যা দাবি করেছে।"))
+    assert ("DEMAND", "Poland", "Russia") in found
+    found = triples(records(unfiltered, "ইরান দাবি করেছে, হামলায় ১০ জন নিহত হয়েছে।"))
+    assert found == {("STATEMENT", "Iran", None)}
+
+
+def test_telling_someone_to_act_is_calling_on_them(unfiltered):
+    found = triples(records(unfiltered, "যুক্তরাষ্ট্র ইরানকে আলোচনায় বসতে বলেছে।"))
+    assert found == {("DEMAND", "United States", "Iran")}
+
+
+def test_aid_asked_for_is_no_aid(unfiltered):
+    found = triples(records(unfiltered, "মিয়ানমার চীনের কাছে সাহায্য চেয়েছে।"))
+    assert found == {("DEMAND", "Myanmar", "People's Republic of China")}
