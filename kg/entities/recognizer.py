@@ -65,6 +65,10 @@ class EntityRecognizer:
                 words = tuple(text.split())
                 if words:
                     surface.setdefault((words, kind), []).append(e)
+        for (words, kind), ents in list(surface.items()):
+            variant = _final_vowel_variant(words)
+            if variant and kind != "demonym":
+                surface.setdefault((variant, kind), list(ents))
         for (words, kind), ents in surface.items():
             self._add(_Pattern(words, kind, tuple(ents)))
         self.loose = _loose_index(surface, _skeleton_stop())
@@ -415,3 +419,16 @@ def _roles() -> list[tuple[Words, str, str]]:
 @cache
 def default_recognizer() -> EntityRecognizer:
     return EntityRecognizer(default_gazetteer(), default_morphology())
+
+
+# Final long and short vowel signs that news spells either way (জার্মানি / জার্মানী,
+# দিল্লি / দিল্লী, সৌদি / সৌদী).
+_FINAL_SWAP = {"ি": "ী", "ী": "ি", "ু": "ূ", "ূ": "ু"}
+
+
+def _final_vowel_variant(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name with its last vowel sign swapped long for short or short for long."""
+    last = words[-1]
+    if len(last) < 3 or last[-1] not in _FINAL_SWAP:
+        return None
+    return (*words[:-1], last[:-1] + _FINAL_SWAP[last[-1]])

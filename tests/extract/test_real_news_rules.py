@@ -232,3 +232,13 @@ def test_telling_someone_to_act_is_calling_on_them(unfiltered):
 def test_aid_asked_for_is_no_aid(unfiltered):
     found = triples(records(unfiltered, "মিয়ানমার চীনের কাছে সাহায্য চেয়েছে।"))
     assert found == {("DEMAND", "Myanmar", "People's Republic of China")}
+
+
+def test_names_spelt_with_the_other_final_vowel(unfiltered):
+    found = triples(records(unfiltered, "জার্মানী রাশিয়ার কূটনীতিককে বহিষ্কার করেছে।"))
+    assert ("SANCTION", "Germany", "Russia") in found
+
+
+def test_imports_banned_from_a_state_sanction_it(unfiltered):
+    found = triples(records(unfiltered, "তাইওয়ান থেকে বিভিন্ন পণ্য আমদানি নিষিদ্ধ করেছে বেজিং।"))
+    assert ("SANCTION", "People's Republic of China", "Taiwan") in found
