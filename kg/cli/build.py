@@ -167,13 +167,19 @@ def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
 @click.option("--ablation", is_flag=True,
               help="Score with and without the parse, each with and without the learned "
                    "event filter, and print all four.")
+@click.option("--agreement", "second", type=click.Path(dir_okay=False),
+              help="Instead of running kg: how far a second, independent annotation of "
+                   "some of GOLD's passages agrees with GOLD.")
 @click.option("-v", "--verbose", is_flag=True, help="List misses and false positives.")
 def evaluate(gold: str, pred_file: str | None, no_parse: bool, ablation: bool,
-             verbose: bool) -> None:
+             second: str | None, verbose: bool) -> None:
     """Score extraction against a gold file (event-schema.md §5): P, R, F1 per type."""
     from kg.evaluate import format_report, load_gold
 
     gold_docs = load_gold(Path(gold))
+    if second:
+        click.echo(_agreement(gold_docs, load_gold(Path(second))))
+        return
     if pred_file:
         scores = _score(gold_docs, _predictions(Path(pred_file)))
         click.echo(format_report(Path(gold).name, scores, verbose))
@@ -187,6 +193,18 @@ def evaluate(gold: str, pred_file: str | None, no_parse: bool, ablation: bool,
         label += ", filter]" if pipeline.event_filter is not None else ", no filter]"
         scores = _score(gold_docs, _run_gold(gold_docs, pipeline, gold))
         click.echo(format_report(label, scores, verbose))
+
+
+def _agreement(first: list[dict], second: list[dict]) -> str:
+    from kg.agreement import agreement, format_agreement
+    from kg.evaluate import Matcher
+    from kg.lang.gazetteer import default_gazetteer
+
+    matcher = Matcher(default_gazetteer())
+    lenient = agreement(first, second, matcher)
+    if not lenient.passages:
+        raise KgError("the two gold files share no passage (by 'doc')")
+    return format_agreement(lenient, agreement(first, second, matcher, strict=True))
 
 
 def _predictions(path: Path) -> dict[str, list[dict]]:

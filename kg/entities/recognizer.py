@@ -212,9 +212,31 @@ class EntityRecognizer:
                 m.plural = True
         chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen))
         chosen = [m for m in chosen if not self._describes_next(sentence, m)]
+        for m in chosen:
+            self._unknown_name_after(sentence, m, chosen)
         self._postpositions(sentence, chosen)
         _coordinate(sentence, chosen, self.morph)
         return chosen
+
+    def _unknown_name_after(self, sentence: Sentence, m: Mention,
+                            mentions: list[Mention]) -> None:
+        """মার্কিন কূটনীতিক গ্যাব্রিয়েল এসকোবারকে: an office followed by a name the gazetteer
+        does not know is that office holder; the name's case ending is the office's."""
+        if m.case != "plain" or not (m.kind == "role" or m.role in PERSON_UNITS):
+            return
+        toks = sentence.tokens
+        others = {k for o in mentions if o is not m for k in range(o.start, o.end)}
+        for k in range(m.end, min(m.end + 3, len(toks))):
+            t = toks[k]
+            if t.is_punct or k in others or t.norm.isdigit() or self.morph.lemma(t.norm):
+                return
+            case = next((c for b, c in self.morph.analyses(t.norm)[1:] if len(b) >= 2), None)
+            if case == "acc" or (case == "gen" and k + 1 < len(toks)
+                                 and self.morph.postpositions.get(toks[k + 1].norm)):
+                m.end, m.case = k + 1, case
+                return
+            if case is not None:
+                return
 
     def _postpositions(self, sentence: Sentence, mentions: list[Mention]) -> None:
         toks = sentence.tokens
@@ -234,6 +256,8 @@ class EntityRecognizer:
                     m.case = pp
 
 
+# Units whose bare singular names one person (মার্কিন কূটনীতিক, রুশ মুখপাত্র).
+PERSON_UNITS = frozenset({"ambassador", "diplomat", "spokesperson", "official"})
 DETACHED_GENITIVE = frozenset({"এর", "-এর", "’র", "'র", "-র"})
 
 

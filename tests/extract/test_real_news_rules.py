@@ -242,3 +242,10 @@ def test_names_spelt_with_the_other_final_vowel(unfiltered):
 def test_imports_banned_from_a_state_sanction_it(unfiltered):
     found = triples(records(unfiltered, "তাইওয়ান থেকে বিভিন্ন পণ্য আমদানি নিষিদ্ধ করেছে বেজিং।"))
     assert ("SANCTION", "People's Republic of China", "Taiwan") in found
+
+
+def test_an_envoy_named_by_a_name_the_gazetteer_lacks_is_still_the_envoy(unfiltered):
+    text = "মার্কিন কূটনীতিক গ্যাব্রিয়েল এসকোবারকে তলব করে ব্রাজিলের পররাষ্ট্র মন্ত্রণালয়।"
+    assert ("DISAPPROVE", "Brazil", "United States") in triples(records(unfiltered, text))
+    text = "মিয়ানমারের রাষ্ট্রদূত অং কিউ মোকে তলব করেছে বাংলাদেশ।"
+    assert ("DISAPPROVE", "Bangladesh", "Myanmar") in triples(records(unfiltered, text))
