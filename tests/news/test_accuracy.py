@@ -10,9 +10,11 @@ import pytest
 
 NEWS = Path(__file__).resolve().parents[2] / "seeds" / "news"
 # Measured with `kg evaluate seeds/news/<split>.jsonl --ablation` (README, Quality).
-REPORTED = {("test", "parse"): 0.531, ("test", "rules"): 0.524,
-            ("dev", "parse"): 0.638, ("dev", "rules"): 0.673}
+REPORTED = {("test", "parse"): 0.580, ("test", "rules"): 0.549,
+            ("dev", "parse"): 0.625, ("dev", "rules"): 0.619}
 MARGIN = 0.02
+# What the parse adds on the test split (issue "Real news II"): 0.031 measured.
+PARSE_GAIN = 0.025
 
 
 def _score(split: str, pipeline) -> float:
@@ -33,3 +35,9 @@ def _score(split: str, pipeline) -> float:
 def test_f1_does_not_fall(split, path, pipeline, rules_pipeline):
     f1 = _score(split, pipeline if path == "parse" else rules_pipeline)
     assert f1 >= REPORTED[(split, path)] - MARGIN, f"{split} [{path}]: F1 {f1:.3f}"
+
+
+@pytest.mark.slow
+def test_the_parse_earns_its_place_on_the_test_split(pipeline, rules_pipeline):
+    with_parse, without = _score("test", pipeline), _score("test", rules_pipeline)
+    assert with_parse >= without + PARSE_GAIN, f"parse {with_parse:.3f}, rules {without:.3f}"
