@@ -34,8 +34,8 @@ from kg.lang.gazetteer import Entity
 from kg.parse.tree import Parse
 from kg.text.segment import QUOTES, Sentence
 
-# Acts aimed at something a state owns (its base, ship, refinery, embassy).
-AIMED = frozenset({"ASSAULT", "COERCE"})
+# Acts aimed at something a state owns (its base, ship, refinery, embassy, goods).
+AIMED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 
 class EventExtractor:
@@ -154,7 +154,12 @@ class EventExtractor:
         তেল শোধনাগারে, জাহাজগুলিতেও), a mode word (ড্রোন, ক্ষেপণাস্ত্র) allowed after it: what
         the act hits belongs to the state the demonym names."""
         words = [t for t in between if t.norm not in self.lang.lex.mode_words]
-        if not 1 <= len(words) <= 2 or len(between) > 3 or any(t.is_punct for t in between):
+        if any(t.is_punct for t in between) or len(between) > 5:
+            return False
+        on = [k for k, t in enumerate(words) if self.lang.morph.postpositions.get(t.norm) == "on"]
+        if on and 1 <= on[-1] <= 3 and len(words) - on[-1] <= 2:
+            return True  # জাপানি সামুদ্রিক খাদ্য আমদানির উপর (অস্থায়ী) নিষেধাজ্ঞা
+        if not 1 <= len(words) <= 2 or len(between) > 3:
             return False
         return any(case == "loc" for _, case in self.lang.morph.analyses(words[-1].norm))
 

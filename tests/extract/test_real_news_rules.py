@@ -249,3 +249,22 @@ def test_an_envoy_named_by_a_name_the_gazetteer_lacks_is_still_the_envoy(unfilte
     assert ("DISAPPROVE", "Brazil", "United States") in triples(records(unfiltered, text))
     text = "মিয়ানমারের রাষ্ট্রদূত অং কিউ মোকে তলব করেছে বাংলাদেশ।"
     assert ("DISAPPROVE", "Bangladesh", "Myanmar") in triples(records(unfiltered, text))
+
+
+def test_what_is_expelled_banned_or_ordered_is_sanctioned(unfiltered):
+    found = triples(records(unfiltered, "ইউরোপীয় ইউনিয়নের ১৮ জন কূটনীতিককে বহিস্কার করেছে রাশিয়া।"))
+    assert ("SANCTION", "Russia", "European Union") in found
+    text = "রাশিয়ান সরকার জাপানি সামুদ্রিক খাদ্য আমদানির উপর অস্থায়ী নিষেধাজ্ঞা জারি করেছে।"
+    assert ("SANCTION", "Russia", "Japan") in triples(records(unfiltered, text))
+    text = "যুক্তরাষ্ট্রের দুই শীর্ষ কুটনীতিককে বহিষ্কারের নির্দেশ দিয়েছেন মাদুরো।"
+    assert ("SANCTION", "Nicolás Maduro", "United States") in triples(records(unfiltered, text))
+
+
+def test_on_is_a_case_not_yaml_true():
+    """A bare `on` in YAML 1.1 is the boolean true: the lexicon quotes it."""
+    from kg.lang.data import default_language
+
+    lang = default_language()
+    assert lang.morph.postpositions["ওপর"] == "on"
+    assert all(isinstance(k, str) for f in ("agent", "tariff", "request")
+               for k in lang.lex.frame(f))
