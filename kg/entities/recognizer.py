@@ -214,6 +214,7 @@ class EntityRecognizer:
         chosen = [m for m in chosen if not self._describes_next(sentence, m)]
         for m in chosen:
             self._unknown_name_after(sentence, m, chosen)
+            self._members_of(sentence, m)
         self._postpositions(sentence, chosen)
         _coordinate(sentence, chosen, self.morph)
         return chosen
@@ -238,6 +239,20 @@ class EntityRecognizer:
             if case is not None:
                 return
 
+    def _members_of(self, sentence: Sentence, m: Mention) -> None:
+        """ন্যাটোর সদস্য দেশগুলোর প্রতি: a body's member states stand for the body, in the
+        case of the whole phrase."""
+        toks = sentence.tokens
+        k = m.end
+        if m.case != "gen" or k + 1 >= len(toks) or toks[k].norm != "সদস্য":
+            return
+        head = toks[k + 1].norm
+        if not head.startswith(("দেশ", "রাষ্ট্র")):
+            return
+        m.end = k + 2
+        m.case = next((c for b, c in self.morph.analyses(head)[1:] if b in MEMBER_HEADS),
+                      "plain")
+
     def _postpositions(self, sentence: Sentence, mentions: list[Mention]) -> None:
         toks = sentence.tokens
         for m in mentions:
@@ -256,6 +271,8 @@ class EntityRecognizer:
                     m.case = pp
 
 
+# দেশগুলোর, রাষ্ট্রগুলোকে: the heads of "member states" once their endings are off.
+MEMBER_HEADS = frozenset({"দেশ", "দেশগুলো", "দেশগুলি", "রাষ্ট্র", "রাষ্ট্রগুলো", "রাষ্ট্রগুলি"})
 # Units whose bare singular names one person (মার্কিন কূটনীতিক, রুশ মুখপাত্র).
 PERSON_UNITS = frozenset({"ambassador", "diplomat", "spokesperson", "official"})
 DETACHED_GENITIVE = frozenset({"এর", "-এর", "’র", "'র", "-র"})

@@ -87,6 +87,9 @@ class CueFinder:
                     toks[cue.noun_end - 1].norm == "দাবি") and self._asked(
                     toks, cue, mentions, ("to", "from")):
                 cue.pred = preds["demand"]
+            elif cue.pred.id == "ask-for" and cue.start > 0 and self._infinitive(
+                    toks[cue.start - 1].norm):
+                cue.anaphoric = True  # হস্তক্ষেপ করতে চাইছে: wanting to act asks nobody
             elif cue.pred.id == "say" and cue.light_lemma == "বলা" and cue.start > 0 and (
                     self._infinitive(toks[cue.start - 1].norm)) and self._asked(
                     toks, cue, mentions, ("acc",)):
@@ -122,11 +125,19 @@ class CueFinder:
             later = [c for c in cues[k + 1:] if not c.anaphoric]
             if later and self._nonfinite_next(toks, cue.end, cues[k + 1].start):
                 cue.anaphoric = True  # ইরানকে আলোচনায় ফেরার আহ্বান: the talks are called for
+            elif later and self._nonfinite_cue(toks, cues[k + 1], cue.end):
+                cue.anaphoric = True  # সুরক্ষা নিশ্চিত করার আহ্বান: what is called for
             elif later and not later[0].is_noun and later[0].start == cue.end and (
                     cue.pred.type != "CONSULT"):
                 # সাহায্য চেয়েছে: the aid is what is asked for (but আলোচনা চায়, wanting talks,
                 # is the intent to hold them)
                 cue.anaphoric = True
+
+    @staticmethod
+    def _nonfinite_cue(toks: list[Token], nxt: Cue, j: int) -> bool:
+        """The next cue starts right here and is itself a complement (নিশ্চিত করার)."""
+        return nxt.start == j and nxt.anaphoric and nxt.light_lemma is not None and (
+            toks[nxt.end - 1].norm.endswith(NONFINITE_ENDINGS))
 
     def _nonfinite_next(self, toks: list[Token], j: int, stop: int) -> bool:
         """An infinitive or verbal noun within two words after an event noun, before the
@@ -306,4 +317,6 @@ class CueFinder:
             return True
         if j < len(toks) and toks[j].norm in self.lang.context_markers:
             return True  # মহড়ার প্রেক্ষিতে: the setting of what follows
+        if j < len(toks) and toks[j].norm in self.morph.word_list("act_stopped"):
+            return True  # হামলা বন্ধের আহ্বান: the act to stop is the call's topic
         return any(t.norm in self.lang.predicative for t in toks[j : j + 5])

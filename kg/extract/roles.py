@@ -119,6 +119,11 @@ class RoleAssigner:
                 # রুশ হামলা, ইসরায়েলের আগ্রাসনের বিরুদ্ধে বিক্ষোভ করেছে জামায়াত: a nominal
                 # event's agent is its possessor; the clause's subject acts in the verb
                 slot["source"] = [m for m in slot["source"] if m.case != "plain"]
+            if cue.pred.type == "DEMAND" and any(m.case in ("toward", "to")
+                                                 for m in slot["target"]):
+                # ইউক্রেনকে সহায়তা দিতে ন্যাটোর প্রতি আহ্বান: the call goes to NATO; Ukraine
+                # is what the content is about
+                slot["target"] = [m for m in slot["target"] if m.case != "acc"]
         if st.parse is not None:
             for slot in slots:
                 slot["source"] = _subjects(st, slot["source"])

@@ -268,3 +268,19 @@ def test_on_is_a_case_not_yaml_true():
     assert lang.morph.postpositions["ওপর"] == "on"
     assert all(isinstance(k, str) for f in ("agent", "tariff", "request")
                for k in lang.lex.frame(f))
+
+
+def test_the_act_to_stop_is_no_act_of_who_calls_for_it(unfiltered):
+    found = triples(records(unfiltered, "ইসরাইলকে হামলা বন্ধের আহ্বান জানিয়েছে আইসিজে।"))
+    assert found == {("DEMAND", "International Court of Justice", "Israel")}
+
+
+def test_wanting_to_act_asks_nobody(unfiltered):
+    assert not triples(records(unfiltered, "পশ্চিমা দেশগুলো সুদানের সার্বভৌমত্বে হস্তক্ষেপ করতে চাইছে।"))
+
+
+def test_a_call_to_a_body_about_someone_goes_to_the_body(unfiltered):
+    text = "ইউক্রেনকে আরও সামরিক সহায়তা দিতে ন্যাটোর সদস্য দেশগুলোর প্রতি আহ্বান জানিয়েছেন স্টোলটেনবার্গ।"
+    found = triples(records(unfiltered, text))
+    assert ("DEMAND", "Jens Stoltenberg", "NATO") in found
+    assert not any(t == "Ukraine" for _, _, t in found)
