@@ -280,7 +280,7 @@ def test_wanting_to_act_asks_nobody(unfiltered):
 
 
 def test_a_call_to_a_body_about_someone_goes_to_the_body(unfiltered):
-    text = "ইউক্রেনকে আরও সামরিক সহায়তা দিতে ন্যাটোর সদস্য দেশগুলোর প্রতি আহ্বান জানিয়েছেন স্টোলটেনবার্গ।"
+    text = "পোল্যান্ডকে আরও সামরিক সহায়তা দিতে ন্যাটোর সদস্য দেশগুলোর প্রতি আহ্বান জানিয়েছে জাপান।"
     found = triples(records(unfiltered, text))
-    assert ("DEMAND", "Jens Stoltenberg", "NATO") in found
-    assert not any(t == "Ukraine" for _, _, t in found)
+    assert ("DEMAND", "Japan", "NATO") in found
+    assert not any(t == "Poland" for _, _, t in found)
