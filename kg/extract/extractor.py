@@ -99,6 +99,9 @@ class EventExtractor:
                 built[gi] = (cue, ev)
                 st.built.append(ev)
         used = {id(m) for gi in built for r in groups[gi][1].values() for m in r}
+        # a mediator is no party, even when the mediation has no parties to name
+        used |= {id(m) for cue, slot in groups if cue.pred.target_from == "last_conflict"
+                 for m in slot["source"]}
         for gi, (cue, slot) in enumerate(groups):  # pass 2: implicit roles
             if gi in built:
                 continue

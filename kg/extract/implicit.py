@@ -65,7 +65,11 @@ class ImplicitRoles:
         if "target_acc" in cue.pred.needs:
             return []
         if cue.pred.target_from == "last_conflict":
-            return [e for e in _last_conflict(disc) if e not in sources]
+            # the fighting told in this sentence (সংঘর্ষের পর কাতারের মধ্যস্থতায়), else before
+            here = [ev for ev in st.built if ev.type == "ASSAULT"]
+            parties = list(dict.fromkeys(here[-1].sources + here[-1].targets)) if here \
+                else _last_conflict(disc)
+            return [e for e in parties if e not in sources]
         if len(sources) > 1 and (cue.pred.type in COOPERATIVE or cue.pred.symmetric):
             return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে, বন্দী বিনিময় করল X ও Y
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
