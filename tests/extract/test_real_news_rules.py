@@ -289,7 +289,8 @@ def test_a_call_to_a_body_about_someone_goes_to_the_body(unfiltered):
 def test_mediators_are_no_parties(unfiltered):
     text = "সপ্তাহব্যাপী সংঘর্ষের পর কাতার এবং তুরস্কের মধ্যস্থতায় পাকিস্তান ও আফগানিস্তান যুদ্ধবিরতিতে সম্মত হয়েছে।"
     found = triples(records(unfiltered, text))
-    assert ("CONSULT", "Qatar", "Pakistan") in found and ("CONSULT", "Turkey", "Afghanistan") in found
+    assert ("CONSULT", "Qatar", "Pakistan") in found
+    assert ("CONSULT", "Turkey", "Afghanistan") in found
     assert not any(t in ("RETREAT", "AGREE") and "Qatar" in (s, o) for t, s, o in found)
     text = "প্রস্তাবিত যুদ্ধবিরতিতে সৌদি আরব, মিশর ও সংযুক্ত আরব আমিরাত মধ্যস্থতা করছে।"
     assert not any(t == "RETREAT" for t, _, _ in triples(records(unfiltered, text)))
