@@ -34,6 +34,9 @@ ACTOR_TYPES = frozenset(k.name for k in KINDS.values() if k.actor)
 # recognised, so that their names are not read as anything else, but never actors: an
 # agency reports what others did and said (event-schema.md §3; seeds/news/ANNOTATION.md).
 REPORTER_KINDS = frozenset({"media"})
+# Places that are only ever where an act happens (লোহিত সাগরে হামলা: an attack in the Red
+# Sea is on the ships there, not on the sea), by the gazetteer's `kind` column.
+WHERE_KINDS = frozenset({"sea", "river"})
 TARGET_TYPES = ACTOR_TYPES | frozenset(k.name for k in KINDS.values() if k.target_only)
 
 

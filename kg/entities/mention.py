@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.kinds import ACTOR_TYPES, REPORTER_KINDS
+from kg.kinds import ACTOR_TYPES, REPORTER_KINDS, WHERE_KINDS
 from kg.lang.gazetteer import Entity
 
 
@@ -39,6 +39,6 @@ def entities_of(ms: list[Mention], types: frozenset[str] = ACTOR_TYPES) -> list[
     out: list[Entity] = []
     for m in ms:
         for e in m.entities:
-            if e not in out and e.type in types and e.kind not in REPORTER_KINDS:
+            if e not in out and e.type in types and e.kind not in REPORTER_KINDS | WHERE_KINDS:
                 out.append(e)
     return out

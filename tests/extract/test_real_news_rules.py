@@ -294,3 +294,14 @@ def test_mediators_are_no_parties(unfiltered):
     assert not any(t in ("RETREAT", "AGREE") and "Qatar" in (s, o) for t, s, o in found)
     text = "প্রস্তাবিত যুদ্ধবিরতিতে সৌদি আরব, মিশর ও সংযুক্ত আরব আমিরাত মধ্যস্থতা করছে।"
     assert not any(t == "RETREAT" for t, _, _ in triples(records(unfiltered, text)))
+
+
+def test_a_sea_is_where_not_whom(unfiltered):
+    found = triples(records(unfiltered, "লোহিত সাগরে আমেরিকার জাহাজে হামলা চালিয়েছে হুথিরা।"))
+    assert found == {("ASSAULT", "Houthis", "United States")}
+
+
+def test_a_ceasefire_spelt_in_two_words(unfiltered):
+    found = triples(records(unfiltered, "সম্পূর্ণ যুদ্ধ বিরতিতে রাজি হয়েছে ভারত ও পাকিস্তান।"))
+    assert ("RETREAT", "India", "Pakistan") in found
+    assert not any(t == "ASSAULT" for t, _, _ in found)
