@@ -253,6 +253,13 @@ class EntityRecognizer:
         m.case = next((c for b, c in self.morph.analyses(head)[1:] if b in MEMBER_HEADS),
                       "plain")
 
+    def _targeting(self, toks: list, k: int) -> bool:
+        """X (or X's base, position) লক্ষ্য করে: what an attack is aimed at."""
+        for j in (k, k + 1):
+            if j + 1 < len(toks) and toks[j].norm == "লক্ষ্য" and toks[j + 1].norm == "করে":
+                return j == k or not (toks[k].is_punct or self.morph.lemma(toks[k].norm))
+        return False
+
     def _postpositions(self, sentence: Sentence, mentions: list[Mention]) -> None:
         toks = sentence.tokens
         for m in mentions:
@@ -263,6 +270,9 @@ class EntityRecognizer:
             if k < len(toks) and toks[k].norm in DETACHED_GENITIVE:
                 m.case = "gen"  # র্যাপিড সাপোর্ট ফোর্সেস (আরএসএফ) এর
                 k += 1
+            if self._targeting(toks, k):
+                m.case = "on"  # মার্কিন সৈন্যদের অবস্থান লক্ষ্য করে: aimed at
+                continue
             if k < len(toks):
                 pp = self.morph.postpositions.get(toks[k].norm)
                 if pp == "from" and toks[k].norm != "থেকে" and k + 1 < len(toks):
@@ -309,8 +319,19 @@ def _drop_affiliated_modifiers(ms: list[Mention]) -> list[Mention]:
                     o.affiliation and o.affiliation in (c.key, c.wikidata)
                     for o in nxt.candidates for c in m.candidates)):
             continue
+        if nxt is not None and _home_of_group(m, nxt):
+            continue
         out.append(m)
     return out
+
+
+def _home_of_group(m: Mention, nxt: Mention) -> bool:
+    """ইয়েমেনের হুথিরা, লেবাননের হিজবুল্লাহ: a country in the genitive right before an
+    armed group says where the group is from; the group acts (or is acted on) alone."""
+    return (m.case == "gen" and nxt.start == m.end and nxt.kind == "name"
+            and nxt.case in ("plain", "gen") and bool(nxt.candidates)
+            and all(c.type == "Country" for c in m.candidates)
+            and all(o.kind == "armed_group" for o in nxt.candidates))
 
 
 def _combine_roles(ms: list[Mention]) -> list[Mention]:

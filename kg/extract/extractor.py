@@ -159,6 +159,8 @@ class EventExtractor:
         words = [t for t in between if t.norm not in self.lang.lex.mode_words]
         if any(t.is_punct for t in between) or len(between) > 5:
             return False
+        if len(words) in (3, 4) and [t.norm for t in words[-2:]] == ["লক্ষ্য", "করে"]:
+            return True  # মার্কিন ঘাঁটি লক্ষ্য করে হামলা
         on = [k for k, t in enumerate(words) if self.lang.morph.postpositions.get(t.norm) == "on"]
         if on and 1 <= on[-1] <= 3 and len(words) - on[-1] <= 2:
             return True  # জাপানি সামুদ্রিক খাদ্য আমদানির উপর (অস্থায়ী) নিষেধাজ্ঞা

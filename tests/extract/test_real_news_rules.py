@@ -305,3 +305,15 @@ def test_a_ceasefire_spelt_in_two_words(unfiltered):
     found = triples(records(unfiltered, "সম্পূর্ণ যুদ্ধ বিরতিতে রাজি হয়েছে ভারত ও পাকিস্তান।"))
     assert ("RETREAT", "India", "Pakistan") in found
     assert not any(t == "ASSAULT" for t, _, _ in found)
+
+
+def test_targeting_marks_the_target(unfiltered):
+    found = triples(records(unfiltered, "মার্কিন ঘাঁটি লক্ষ্য করে হামলা চালিয়েছে ইরান।"))
+    assert found == {("ASSAULT", "Iran", "United States")}
+    found = triples(records(unfiltered, "ইসরায়েলকে লক্ষ্য করে ক্ষেপণাস্ত্র ছুড়েছে ইরান।"))
+    assert ("ASSAULT", "Iran", "Israel") in found
+
+
+def test_the_home_of_an_armed_group_is_no_party(unfiltered):
+    text = "ইসরায়েলের রাজধানী লক্ষ্য করে আবারও মিসাইল হামলা চালিয়েছে ইয়েমেনের হুথিরা।"
+    assert triples(records(unfiltered, text)) == {("ASSAULT", "Houthis", "Israel")}
