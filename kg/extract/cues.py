@@ -81,8 +81,12 @@ class CueFinder:
     def _demands(self, toks: list[Token], cues: list[Cue], mentions: list[Mention]) -> None:
         """রাশিয়ার কাছে ব্যাখ্যা দাবি করেছে: দাবি করা is "claim", but asked of someone (কাছে,
         কাছ থেকে) it is a demand."""
-        preds = {p.id: p for p in self.lex.predicates if p.id in ("demand", "call-on")}
+        preds = {p.id: p for p in self.lex.predicates
+                 if p.id in ("demand", "call-on", "criticise")}
         for cue in cues:
+            if cue.pred.id == "comment" and self._condemning(toks, cue):
+                cue.pred = preds["criticise"]  # … লেবেলকে "মিথ্যা" বলে অভিহিত করেন
+                continue
             if cue.pred.id == "comment" and cue.light_lemma == "করা" and (
                     toks[cue.noun_end - 1].norm == "দাবি") and self._asked(
                     toks, cue, mentions, ("to", "from")):
@@ -94,6 +98,19 @@ class CueFinder:
                     self._infinitive(toks[cue.start - 1].norm)) and self._asked(
                     toks, cue, mentions, ("acc",)):
                 cue.pred = preds["call-on"]  # চীনকে সরে যেতে বলেছে: told China to pull back
+
+    def _condemning(self, toks: list[Token], cue: Cue) -> bool:
+        """A condemning word just before বলে and the naming verb (অভিহিত, আখ্যা, বর্ণনা)."""
+        if toks[cue.noun_end - 1].norm not in ("অভিহিত", "বর্ণনা", "আখ্যা", "আখ্যায়িত"):
+            return False
+        words = set(self.morph.word_list("negative_evaluations"))
+        k = cue.start - 1
+        while k >= 0 and (toks[k].is_punct or toks[k].text in QUOTES):
+            k -= 1
+        if k < 0 or toks[k].norm != "বলে":
+            return False
+        window = [t.norm for t in toks[max(0, k - 4):k]]
+        return any(w in words for w in window)
 
     @staticmethod
     def _asked(toks: list[Token], cue: Cue, mentions: list[Mention],

@@ -317,3 +317,11 @@ def test_targeting_marks_the_target(unfiltered):
 def test_the_home_of_an_armed_group_is_no_party(unfiltered):
     text = "ইসরায়েলের রাজধানী লক্ষ্য করে আবারও মিসাইল হামলা চালিয়েছে ইয়েমেনের হুথিরা।"
     assert triples(records(unfiltered, text)) == {("ASSAULT", "Houthis", "Israel")}
+
+
+def test_calling_something_wrong_criticises_its_owner(unfiltered):
+    text = "জাপানি প্রধানমন্ত্রীর বক্তব্যকে ভুল মন্তব্য বলে অভিহিত করেছে চীন।"
+    assert ("DISAPPROVE", "People's Republic of China", "Japan") in triples(
+        records(unfiltered, text))
+    text = "আলোচনাকে গঠনমূলক বলে অভিহিত করেছে চীন।"
+    assert triples(records(unfiltered, text)) == {("STATEMENT", "People's Republic of China", None)}
