@@ -187,8 +187,19 @@ class EntityRecognizer:
         if m.kind == "unit" and m.role in self.anonymous_units and (
                 prev in self.morph.word_list("anonymous_markers")):
             return True
+        if m.kind in ("name", "capital", "demonym", "adjective") and self._owns_media(
+                toks, m.end):
+            return True  # সিরিয়ার সংবাদ সংস্থা সানা, মিয়ানমার ভিত্তিক গণমাধ্যম: it reports
         return m.kind in ("name", "capital") and (prev in self.media_cues
                                                  or prev2 in self.media_cues)
+
+    def _owns_media(self, toks: list, k: int) -> bool:
+        """A media word right after (রাষ্ট্রীয় or ভিত্তিক between): the state's outlet."""
+        if k < len(toks) and toks[k].norm in ("রাষ্ট্রীয়", "ভিত্তিক", "সরকারি", "রাষ্ট্রায়ত্ত"):
+            k += 1
+        one = toks[k].norm if k < len(toks) else ""
+        two = f"{one} {toks[k + 1].norm}" if k + 1 < len(toks) else ""
+        return one in self.media_cues or two in self.media_cues
 
     def mentions(self, sentence: Sentence) -> list[Mention]:
         taken: set[int] = set()

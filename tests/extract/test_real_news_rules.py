@@ -325,3 +325,10 @@ def test_calling_something_wrong_criticises_its_owner(unfiltered):
         records(unfiltered, text))
     text = "আলোচনাকে গঠনমূলক বলে অভিহিত করেছে চীন।"
     assert triples(records(unfiltered, text)) == {("STATEMENT", "People's Republic of China", None)}
+
+
+def test_a_states_news_outlet_reports_for_nobody(unfiltered):
+    found = triples(records(unfiltered, "তুরস্কের সংবাদমাধ্যম টিআরটি ওয়ার্ল্ড এ খবর জানিয়েছে।"))
+    assert found == set()
+    text = "সিরিয়ার সংবাদ সংস্থা সানা জানিয়েছে, ইসরাইল সিরিয়ার রাজধানীর ওপর হামলা চালিয়েছে।"
+    assert triples(records(unfiltered, text)) == {("ASSAULT", "Israel", "Syria")}
