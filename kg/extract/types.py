@@ -78,8 +78,11 @@ def mode_word(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> Non
 def promised(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
     """Cooperation in the future tense is a promise (AGREE), as the schema codes it."""
     gov = toks[cue.gov].norm if cue.gov is not None else ""
+    nxt = toks[cue.gov + 1].norm if cue.gov is not None and cue.gov + 1 < len(toks) else ""
     if cue.pred.future and gov and lang.morph.features(gov).future and cue.light_lemma not in (
             "পাওয়া", "আসা"):
+        if cue.pred.future.get("type") == "THREATEN" and lang.morph.features(gov, nxt).negated:
+            return  # হামলা চালাবে না: "will not attack" threatens nobody
         _retype(ev, cue.pred.future)
 
 

@@ -332,3 +332,10 @@ def test_a_states_news_outlet_reports_for_nobody(unfiltered):
     assert found == set()
     text = "সিরিয়ার সংবাদ সংস্থা সানা জানিয়েছে, ইসরাইল সিরিয়ার রাজধানীর ওপর হামলা চালিয়েছে।"
     assert triples(records(unfiltered, text)) == {("ASSAULT", "Israel", "Syria")}
+
+
+def test_an_attack_to_come_is_a_threat(unfiltered):
+    found = triples(records(unfiltered, "মার্কিন জাহাজে হামলা চালাবে হুথিরা।"))
+    assert found == {("THREATEN", "Houthis", "United States")}
+    found = triples(records(unfiltered, "মার্কিন জাহাজে হামলা চালাবে না হুথিরা।"))
+    assert ("THREATEN", "Houthis", "United States") not in found
