@@ -339,3 +339,8 @@ def test_an_attack_to_come_is_a_threat(unfiltered):
     assert found == {("THREATEN", "Houthis", "United States")}
     found = triples(records(unfiltered, "মার্কিন জাহাজে হামলা চালাবে না হুথিরা।"))
     assert ("THREATEN", "Houthis", "United States") not in found
+
+
+def test_food_and_medicine_sent_are_aid(unfiltered):
+    found = triples(records(unfiltered, "মায়ানমারে ৪৪২ মেট্রিক টন খাবার পাঠাল ভারত।"))
+    assert found == {("AID", "India", "Myanmar")}
