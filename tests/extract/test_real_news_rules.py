@@ -344,3 +344,10 @@ def test_an_attack_to_come_is_a_threat(unfiltered):
 def test_food_and_medicine_sent_are_aid(unfiltered):
     found = triples(records(unfiltered, "মায়ানমারে ৪৪২ মেট্রিক টন খাবার পাঠাল ভারত।"))
     assert found == {("AID", "India", "Myanmar")}
+
+
+def test_leaving_a_bloc_or_recalling_an_envoy_names_what_is_left(unfiltered):
+    found = triples(records(unfiltered, "মালি ইকোওয়াস থেকে নিজেদের প্রত্যাহার করেছে।"))
+    assert found == {("SANCTION", "Mali", "Economic Community of West African States")}
+    found = triples(records(unfiltered, "ইসরায়েল থেকে রাষ্ট্রদূত প্রত্যাহার করেছে দক্ষিণ আফ্রিকা।"))
+    assert found == {("SANCTION", "South Africa", "Israel")}
