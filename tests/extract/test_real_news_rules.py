@@ -351,3 +351,12 @@ def test_leaving_a_bloc_or_recalling_an_envoy_names_what_is_left(unfiltered):
     assert found == {("SANCTION", "Mali", "Economic Community of West African States")}
     found = triples(records(unfiltered, "ইসরায়েল থেকে রাষ্ট্রদূত প্রত্যাহার করেছে দক্ষিণ আফ্রিকা।"))
     assert found == {("SANCTION", "South Africa", "Israel")}
+
+
+def test_who_votes_with_a_state_votes_as_it_does(unfiltered):
+    text = ("জাতিসংঘ সাধারণ পরিষদে প্রস্তাবটি পাস হয়েছে। এই প্রস্তাবের বিপক্ষে ভোট দিতে রাশিয়ার "
+            "সঙ্গে যোগ দিয়েছে বেলারুশ ও সিরিয়া।")
+    found = triples(records(unfiltered, text))
+    assert {("REJECT", s, "United Nations General Assembly")
+            for s in ("Russia", "Belarus", "Syria")} <= found
+    assert not any(t == "Russia" for _, _, t in found)
