@@ -44,6 +44,8 @@ from kg.rdf.dataset import (
     PRETTY_FORMATS,
     Dataset,
     _first_line,
+    graph_key,
+    quad_texts,
     stream_prefixes,
 )
 from kg.rdf.formats import DATASET_FORMATS, FORMATS, format_for, ox_format
@@ -129,15 +131,20 @@ class GraphBuilder:
         if other != doc_id:  # 'a b' and 'a-b' would share one graph, the later winning
             raise KgError(f"document ids {other!r} and {doc_id!r} both become the IRI "
                           f"{iri}; give them ids that differ in letters or digits")
-        self._spool(Dataset.from_quads(document_quads(result)))
+        self._spool_quads(self.spool, document_quads(result))
         self.actors.update(result.actors)
         self.relations.update(r["relation"] for r in result.records)
         self.report.add(result)
 
-    def _spool(self, ds: Dataset) -> None:
-        for g, statements in ds.graphs.items():
-            prefix = g + SEP
-            self.spool.extend(prefix + st for st in statements)
+    @staticmethod
+    def _spool_quads(spool: SortedSpool, quads: Iterable[tuple]) -> None:
+        """rdflib quads into a sort as `graph SEP statement` lines, one at a time: a
+        document of a million statements is never a set of them."""
+        last_g, prefix = None, ""
+        for g, text in quad_texts(quads):
+            if g is not last_g:
+                prefix, last_g = graph_key(g) + SEP, g
+            spool.add(prefix + text)
 
     def merge_base(self, base: Path) -> None:
         """Stream an existing dataset in, without the graphs of the new documents, its
@@ -181,8 +188,8 @@ class GraphBuilder:
         from kg.rdf.quads import actor_quads, ontology_quads
 
         actors = sorted(self.actors.values(), key=lambda a: a.key)
-        self._spool(Dataset.from_quads(actor_quads(actors, self.gazetteer)))
-        self._spool(Dataset.from_quads(ontology_quads(self.relations)))
+        self._spool_quads(self.spool, actor_quads(actors, self.gazetteer))
+        self._spool_quads(self.spool, ontology_quads(self.relations))
         self.report.counts.setdefault("added", len(self.new_ids))
         self.report.counts.setdefault("replaced", 0)
         self.report.counts.setdefault("kept", 0)
@@ -229,7 +236,7 @@ class GraphBuilder:
         with SortedSpool(self.folder, self.chunk_lines) as events:
             for c in mentions.clusters(self.window):
                 canonical += 1
-                self._spool_into(events, Dataset.from_quads(canonical_quads([c])))
+                self._spool_quads(events, canonical_quads([c]))
             with events_path.open("w", encoding="utf-8", newline="\n") as out:
                 for line in events:
                     out.write(line + "\n")
@@ -241,11 +248,6 @@ class GraphBuilder:
                 graph_names, documents, statements + n_events, self.window, canonical))
         lines = sorted(g + SEP + st for g, sts in description.graphs.items() for st in sts)
         return events_path, n_events, lines
-
-    @staticmethod
-    def _spool_into(spool: SortedSpool, ds: Dataset) -> None:
-        for g, statements in ds.graphs.items():
-            spool.extend(g + SEP + st for st in statements)
 
     # ------------------------------------------------------------------ output
     def write(self, out: BinaryIO) -> int:
