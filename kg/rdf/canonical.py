@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -222,8 +222,8 @@ class MentionSpool:
         if p == _RDF_TYPE and o in _TYPED and s.startswith("<"):
             self.classes.setdefault(s[1:-1], set()).add(_TYPED[o])
 
-    def document(self, statements: list[str]) -> None:
-        """All statements of one document graph."""
+    def document(self, statements: Iterable[str]) -> None:
+        """All statements of one document graph (only those clustering reads are kept)."""
         kept = []
         for st in statements:
             s, p, o = st.split(" ", 2)

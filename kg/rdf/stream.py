@@ -31,6 +31,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
@@ -197,32 +198,28 @@ class GraphBuilder:
     # ------------------------------------------------------------------ derived graphs
     def _sorted_pass(self) -> tuple[Path, int, Path, int, MentionSpool]:
         """The sorted, unique lines to a file; the canonical layer's mention rows and the
-        document graph names on the way."""
+        document graph names on the way. Graph by graph, each read once (a document
+        graph is never a list of its statements here)."""
         lines_path = self.folder / "sorted.txt"
         names_path = self.folder / "documents.txt"
         mentions = MentionSpool(self.folder, self.chunk_lines)
-        n = documents = 0
-        current, statements = None, []
+        written = [0]
+        documents = 0
         with lines_path.open("w", encoding="utf-8", newline="\n") as out, \
                 names_path.open("w", encoding="utf-8", newline="\n") as names:
-            for line in self.spool:
-                out.write(line + "\n")
-                n += 1
-                g, st = line.split(SEP, 1)
-                if g != current:
-                    if statements:
-                        mentions.document(statements)
-                    current, statements = g, []
-                    if g.startswith(DOCUMENT_GRAPH_PREFIX):
-                        documents += 1
-                        names.write(g + "\n")
+            for g, group in groupby(_written(self.spool, out, written), key=_graph):
+                statements = (line.split(SEP, 1)[1] for line in group)
                 if g.startswith(DOCUMENT_GRAPH_PREFIX):
-                    statements.append(st)
+                    documents += 1
+                    names.write(g + "\n")
+                    mentions.document(statements)
                 elif g == _ACTORS:
-                    mentions.actor_statement(st)
-            if statements:
-                mentions.document(statements)
-        return lines_path, n, names_path, documents, mentions
+                    for st in statements:
+                        mentions.actor_statement(st)
+                else:
+                    for _st in statements:
+                        pass
+        return lines_path, written[0], names_path, documents, mentions
 
     def _derived(self, mentions: MentionSpool, names: Path, documents: int,
                  statements: int) -> tuple[Path, int, list[str]]:
@@ -306,6 +303,18 @@ class GraphBuilder:
         except SyntaxError as exc:
             raise KgError(f"cannot write {self.fmt}: invalid RDF term "
                           f"({_first_line(exc)})") from None
+
+
+def _graph(line: str) -> str:
+    return line.split(SEP, 1)[0]
+
+
+def _written(lines: Iterable[str], out: TextIO, count: list[int]) -> Iterator[str]:
+    """The lines, each written to `out` (one line each) and counted as it passes."""
+    for line in lines:
+        out.write(line + "\n")
+        count[0] += 1
+        yield line
 
 
 def _write_nquads(lines: Iterable[str], fh: TextIO) -> int:
