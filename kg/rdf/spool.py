@@ -72,6 +72,8 @@ class SortedSpool:
         finally:
             for f in files:
                 f.close()
+        for run in self.runs:  # read once: the disk is given back before the next step
+            run.unlink(missing_ok=True)
 
 
 def _stripped(fh: TextIO) -> Iterator[str]:

@@ -27,7 +27,7 @@ of the documents, and the largest group of mentions of one actor pair and type.
 from __future__ import annotations
 
 import heapq
-import shutil
+import io
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -264,19 +264,27 @@ class GraphBuilder:
                 self.report.statements = ds.quad_count() if self.with_graphs \
                     else len(ds.triples())
                 return self.report.statements
-            canonical = self.folder / ("canonical.nq" if self.with_graphs else "canonical.nt")
-            with canonical.open("w", encoding="utf-8", newline="\n") as fh:
-                if self.with_graphs:
-                    written = _write_nquads(merged, fh)
-                else:
-                    written = self._write_ntriples(merged, fh)
+            if self.fmt in ("nt", "nquads"):  # the sorted statements are the file
+                text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+                try:
+                    written = self._write_text(merged, text)
+                finally:
+                    text.flush()
+                    text.detach()  # `out` stays open: the caller owns it
+            else:
+                canonical = self.folder / "canonical.nq"
+                with canonical.open("w", encoding="utf-8", newline="\n") as fh:
+                    written = self._write_text(merged, fh)
+        lines_path.unlink()
+        events_path.unlink()
         self.report.statements = written
-        if self.fmt in ("nt", "nquads"):
-            with canonical.open("rb") as fh:
-                shutil.copyfileobj(fh, out)
-        else:
+        if self.fmt not in ("nt", "nquads"):
             self._reserialize(canonical, out)
         return written
+
+    def _write_text(self, lines: Iterable[str], fh: TextIO) -> int:
+        """Canonical N-Quads, or N-Triples for a triple format."""
+        return _write_nquads(lines, fh) if self.with_graphs else self._write_ntriples(lines, fh)
 
     def _write_ntriples(self, lines: Iterable[str], fh: TextIO) -> int:
         """Triple formats merge the graphs: a triple in two graphs is written once."""
