@@ -1,7 +1,8 @@
 """Scale-out throughput: `kg build` with --jobs 1, --jobs 2 and a Dask LocalCluster of 2
 workers, with the parse on; quiet and beside a CPU-burning rival process.
 
-    python benchmarks/bench_scale.py [N] [--runs jobs1,jobs2,dask2,...] [--out FILE]
+    python benchmarks/bench_scale.py [N] [--runs jobs1,jobs2,dask2,...] [--rival RUNS]
+                                     [--no-parse] [--out FILE]
 
 N documents (default 100) are generated from the team's articles (seeds/articles) and the
 real-news dev passages (seeds/news/dev.jsonl; never the frozen test passages), cycled,
@@ -14,6 +15,9 @@ descend from a forkserver, Dask workers from nannies; the tree is sampled twice 
 second, so a process that lives less than that may be missed), and the CPU seconds of
 the whole tree per 1,000 sentences: on a loaded machine wall time says more about the
 other work than about kg, CPU per sentence much less so.
+
+`--no-parse` builds with the case-marker rules only (no Stanza): the peak memory of the
+main process then shows what the build itself holds, not the parser's models.
 
 Figures on a machine other work shares are noisy: run with `nice`, read them as a range.
 """
@@ -123,13 +127,13 @@ class TreePeak(threading.Thread):
             self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_s(pid))
 
 
-def measure(name: str, data: Path, work: Path) -> dict:
+def measure(name: str, data: Path, work: Path, extra: list[str] | None = None) -> dict:
     """One `kg build` in a child process, timed, its process tree's memory sampled."""
     env = dict(os.environ)
     if name in ONE_THREAD:
         env["KG_TORCH_THREADS"] = "1"
     args = [sys.executable, "-m", "kg.cli", "build", str(data), "-o", str(work / f"{name}.nq"),
-            "-v", *RUNS[name]]
+            "-v", *RUNS[name], *(extra or [])]
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=env)
@@ -170,6 +174,7 @@ def main() -> None:
                     help="comma-separated runs: " + ", ".join(RUNS))
     ap.add_argument("--rival", default="jobs1,jobs2",
                     help="runs repeated beside a CPU-burning process ('' for none)")
+    ap.add_argument("--no-parse", action="store_true", help="kg build --no-parse")
     ap.add_argument("--out", type=Path, help="also append the results as JSON Lines here")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="kg-bench-scale-") as tmp:
@@ -177,15 +182,17 @@ def main() -> None:
         data = corpus(args.n, work / "corpus.jsonl")
         plan = [(r, False) for r in args.runs.split(",") if r]
         plan += [(r, True) for r in args.rival.split(",") if r]
+        extra = ["--no-parse"] if args.no_parse else []
         results = []
         for name, rival in plan:
             if rival:
                 with Rival():
-                    row = measure(name, data, work)
+                    row = measure(name, data, work, extra)
             else:
-                row = measure(name, data, work)
+                row = measure(name, data, work, extra)
             row["rival"] = rival
             row["load"] = round(os.getloadavg()[0], 1)
+            row["parse"] = not args.no_parse
             results.append(row)
             print(f"{name:14} rival={'yes' if rival else 'no ':3} {row['sentences']} sentences"
                   f"  {row['wall_s']:7.1f} s  end-to-end {row['end_to_end_sps']:6.1f} sent/s"

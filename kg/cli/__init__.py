@@ -8,12 +8,13 @@ Errors are one line on stderr and a non-zero exit: 2 for bad input or usage, 1 f
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import KgError, Terminated
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,10 +40,20 @@ def _register() -> None:
 _register()
 
 
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main() -> None:
-    """Entry point: one-line errors instead of tracebacks."""
+    """Entry point: one-line errors instead of tracebacks. SIGTERM unwinds like Ctrl-C
+    (temporary files and the sort's folder removed) instead of killing the process
+    mid-write; exit 143 (128 + SIGTERM) as if it had been killed."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(standalone_mode=False)
+    except Terminated:
+        click.echo("kg: terminated", err=True)
+        sys.exit(143)
     except click.exceptions.Abort:
         click.echo("kg: aborted", err=True)
         sys.exit(130)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -13,26 +16,46 @@ from kg.errors import KgError
 from kg.rdf.formats import FORMATS as RDF_FORMATS
 from kg.scale.options import plan_from, scale_options
 
+if TYPE_CHECKING:
+    from kg.rdf.stream import BuildReport
+
 FORCE_HELP = "Replace an existing output even when the input holds no events."
 
 
-def _documents(paths: tuple[str, ...]) -> list:
-    from kg.text.documents import read_inputs
+def _documents(paths: tuple[str, ...]) -> Iterator:
+    from kg.text.documents import iter_inputs
 
     if not paths:
         raise KgError("no input: name .txt/.jsonl files, directories, or - for stdin")
-    return read_inputs(paths)
+    return iter_inputs(paths)
 
 
-def _results(paths: tuple[str, ...], use_parse: bool | None, scale: dict, label: str) -> list:
-    """The documents' results in input order, on the processes or cluster the scale
-    options name (kg.scale)."""
+def _results(paths: tuple[str, ...], use_parse: bool | None, scale: dict,
+             label: str) -> Iterator:
+    """The documents' results in input order, one at a time, on the processes or
+    cluster the scale options name (kg.scale): documents are read as the workers need
+    them, and nothing keeps the results once the caller has consumed them."""
     from kg.scale.run import extract as run
     from kg.settings import Settings
+    from kg.text.documents import count_documents
 
-    docs = _documents(paths)
     settings = Settings.from_env(parse=use_parse)
-    return list(run(docs, settings, plan_from(**scale), total=len(docs), label=label))
+    docs = _documents(paths)
+    return run(docs, settings, plan_from(**scale), total=count_documents(paths), label=label)
+
+
+def _target(output: str) -> Path | None:
+    """The output path (None: stdout), checked before any work: its directory also
+    holds the build's temporary files."""
+    if output == "-":
+        return None
+    path = Path(output)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise KgError(f"{path}: directory {directory} does not exist")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise KgError(f"{path}: cannot write in {directory} (permission denied)")
+    return path
 
 
 @click.command()
@@ -45,19 +68,29 @@ def extract(paths: tuple[str, ...], output: str, no_parse: bool, force: bool,
             **scale: object) -> None:
     """Extract events from PATHS (.txt, .jsonl, directories, - for stdin) as JSON Lines."""
     from kg.extract.records import public
-    from kg.rdf.write import output_lock, write_lines
+    from kg.rdf.write import atomic_output, output_lock
 
+    target = _target(output)
     results = _results(paths, False if no_parse else None, scale, "extract")
-    lines = [json.dumps(public(r), ensure_ascii=False) + "\n"
-             for res in results for r in res.records]
-    if output == "-":
-        sys.stdout.write("".join(lines))
-    else:
-        with output_lock(Path(output)):
-            _refuse_eventless(Path(output), len(lines), len(results), force)
-            write_lines(Path(output), lines)
-        click.echo(f"{_count(len(lines), 'event')} from {_count(len(results), 'document')} → "
-                   f"{output}", err=True)
+    documents = events = 0
+    if target is None:
+        for res in results:
+            documents += 1
+            events += len(res.records)
+            sys.stdout.writelines(json.dumps(public(r), ensure_ascii=False) + "\n"
+                                  for r in res.records)
+        return
+    with ExitStack() as lock:  # released after the rename
+        with atomic_output(target) as out:  # a temporary file next to the target
+            for res in results:
+                documents += 1
+                events += len(res.records)
+                out.writelines(json.dumps(public(r), ensure_ascii=False).encode("utf-8")
+                               + b"\n" for r in res.records)
+            lock.enter_context(output_lock(target))
+            _refuse_eventless(target, events, documents, force)
+    click.echo(f"{_count(events, 'event')} from {_count(documents, 'document')} → "
+               f"{output}", err=True)
 
 
 @click.command()
@@ -82,32 +115,37 @@ def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
           **scale: object) -> None:
     """Build the RDF knowledge graph of PATHS (one named graph per document)."""
     from kg.lang.gazetteer import default_gazetteer
-    from kg.rdf.dataset import build_dataset
     from kg.rdf.formats import format_for
-    from kg.rdf.write import output_lock, write_atomic
+    from kg.rdf.stream import GraphBuilder, check_base
+    from kg.rdf.write import atomic_output, output_lock
 
-    results = _results(paths, False if no_parse else None, scale, "build")
     output = output or append_to or "graph.ttl"
     fmt = format_for(output, fmt)
     base = Path(append_to) if append_to else None
-    _refuse_collisions(results)
-    target = None if output == "-" else Path(output)
-    with output_lock(*[p for p in (target, base) if p is not None]):
-        if base is None:
-            _refuse_eventless(target, sum(len(r.records) for r in results), len(results),
-                              force)
-        dataset, counts = build_dataset(results, default_gazetteer(), base, window)
-        data = dataset.serialize(fmt)
-        if target is None:
-            sys.stdout.buffer.write(data)
-            out = sys.stderr
-        else:
-            write_atomic(target, data)
-            out = sys.stdout
-    # Triple formats merge the named graphs, so a triple in two graphs is written once.
-    n_written = dataset.quad_count() if RDF_FORMATS[fmt].named_graphs \
-        else len(dataset.triples())
-    _summary(results, n_written, output, fmt, out)
+    if base is not None:
+        check_base(base)
+    target = _target(output)
+    results = _results(paths, False if no_parse else None, scale, "build")
+    workdir = target.parent if target is not None else None  # else the system's temp
+    with GraphBuilder(fmt, default_gazetteer(), window, workdir) as builder:
+        for res in results:  # one document at a time into the external sort
+            builder.add(res)
+        # read-modify-write: one run at a time per directory
+        with output_lock(*[p for p in (target, base) if p is not None]):
+            if base is not None and base.exists():
+                builder.merge_base(base)
+            builder.finish()
+            report = builder.report
+            if base is None:  # --append keeps the other documents: nothing is emptied
+                _refuse_eventless(target, report.events, report.documents, force)
+            if target is None:
+                builder.write(sys.stdout.buffer)
+            else:
+                with atomic_output(target) as out:
+                    builder.write(out)
+    out = sys.stderr if target is None else sys.stdout
+    _summary(report, output, fmt, out)
+    counts = report.counts
     print(f"canonical events: {counts['canonical']} (reports of one event within "
           f"{window} day{'s' if window != 1 else ''} counted once)", file=out)
     if base is not None:
@@ -123,40 +161,21 @@ def _refuse_eventless(target: Path | None, events: int, documents: int, force: b
                       f"{target} was left as it was (--force to replace it)")
 
 
-def _refuse_collisions(results: list) -> None:
-    """Two ids that mint one document IRI ('a b', 'a-b') would share one named graph,
-    and the later would silently replace the earlier: refuse them."""
-    from kg.rdf.vocab import document_graph_iri
-
-    seen: dict[str, str] = {}
-    for res in results:
-        iri = str(document_graph_iri(res.doc.id))
-        other = seen.setdefault(iri, res.doc.id)
-        if other != res.doc.id:
-            raise KgError(f"document ids {other!r} and {res.doc.id!r} both become the IRI "
-                          f"{iri}; give them ids that differ in letters or digits")
-
-
 def _count(n: int, noun: str) -> str:
     """'1 document', '2 documents'."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _summary(results: list, n_quads: int, output: str, fmt: str, out) -> None:
-    records = [r for res in results for r in res.records]
-    types = Counter(r["type"] for r in records)
-    actors: Counter[str] = Counter()
-    for r in records:
-        for a in r["source"] + r["target"]:
-            actors[a["label"]] += 1
+def _summary(report: BuildReport, output: str, fmt: str, out: TextIO) -> None:
     where = "stdout" if output == "-" else output
-    print(f"graph: {where} ({fmt}, {n_quads} triples) from {_count(len(results), 'document')}"
-          f", {_count(len(records), 'event')}", file=out)
-    if types:
-        print("events by type: " + ", ".join(f"{t} {n}" for t, n in types.most_common()),
-              file=out)
+    print(f"graph: {where} ({fmt}, {report.statements} triples) from "
+          f"{_count(report.documents, 'document')}, {_count(report.events, 'event')}",
+          file=out)
+    if report.types:
+        print("events by type: " + ", ".join(f"{t} {n}" for t, n in
+                                             report.types.most_common()), file=out)
         print("most active actors: " + ", ".join(f"{a} ({n})" for a, n in
-                                                actors.most_common(5)), file=out)
+                                                report.actors.most_common(5)), file=out)
 
 
 @click.command()

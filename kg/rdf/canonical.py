@@ -25,14 +25,17 @@ adding a later report keeps its name.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
-from kg.query.model import EventRow, natural_key
+from kg.query.model import ACTOR_CLASSES, Actor, EventRow, actor_key, natural_key
 from kg.rdf.codes import decimal_literal
 from kg.rdf.vocab import GRAPH_EVENTS, KGO, PLOVER, RDF, XSD, canonical_iri, context_iri
 
@@ -183,3 +186,100 @@ def mention_rows(ds: Dataset) -> list[EventRow]:
     triples = ((q.subject.value, q.predicate.value, q.object)
                for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
     return list(project_triples(triples))
+
+
+# ---------------------------------------------------------------------- streaming
+# kg build (kg.rdf.stream) never holds the dataset: it hands MentionSpool each document
+# graph as the sorted statements pass, and the spool keeps one line per mention on disk.
+# Whether an actor is a place depends on every graph's rdf:type statements (an actor
+# typed in a later document counts for an earlier one), so the rows are written with
+# their raw sources and targets, and sides and places are settled at the end, from the
+# classes of every actor seen (one small set per actor). The rows are then sorted by
+# mention_key, and `cluster` runs one group at a time: the clusters, and so the
+# statements, are those `refresh` makes from the whole dataset.
+SEP = "\x00"
+_RDF_TYPE = f"<{RDF.type}>"
+_PLACE_CLASSES = ("Country", "Person", "Organization", "Location")  # what decides a place
+_TYPED = {f"<{KGO[c]}>": c for c in _PLACE_CLASSES}
+_ACTOR_CLASS_TEXTS = frozenset(f"<{KGO[c]}>" for c in ACTOR_CLASSES)
+
+
+class MentionSpool:
+    """Mention rows of document graphs, one document at a time, into a file in `folder`;
+    `clusters` gives the canonical events of all of them."""
+
+    def __init__(self, folder: Path, chunk_lines: int | None = None) -> None:
+        self.folder = folder
+        self.chunk_lines = chunk_lines
+        self.classes: dict[str, set[str]] = {}  # actor IRI → its classes among _TYPED
+        self.path = folder / "mentions.jsonl"
+        self.rows = self.path.open("w", encoding="utf-8", newline="\n")
+        self.count = 0
+
+    def actor_statement(self, statement: str) -> None:
+        """A statement of the actors graph: its rdf:type statements type actors."""
+        s, p, o = statement.split(" ", 2)
+        if p == _RDF_TYPE and o in _TYPED and s.startswith("<"):
+            self.classes.setdefault(s[1:-1], set()).add(_TYPED[o])
+
+    def document(self, statements: Iterable[str]) -> None:
+        """All statements of one document graph (only those clustering reads are kept)."""
+        kept = []
+        for st in statements:
+            s, p, o = st.split(" ", 2)
+            if p not in _NEEDED:
+                continue
+            if p == _RDF_TYPE and o in _ACTOR_CLASS_TEXTS:
+                if o in _TYPED and s.startswith("<"):
+                    self.classes.setdefault(s[1:-1], set()).add(_TYPED[o])
+                continue  # classes are settled at the end, from every graph
+            kept.append(st)
+        if not kept:
+            return
+        import pyoxigraph as ox
+
+        from kg.query.project import project_triples
+
+        text = " .\n".join(kept) + " .\n"
+        triples = ((q.subject.value, q.predicate.value, q.object)
+                   for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        for r in project_triples(triples):
+            self.rows.write(json.dumps(
+                [r.event, r.type, r.quad, r.cameo, r.date, r.doc_date, list(r.context),
+                 [a.id for a in r.sources], [a.id for a in r.targets], r.document,
+                 r.confidence, r.url, r.outlet, r.symmetric, r.goldstein],
+                ensure_ascii=False) + "\n")
+            self.count += 1
+
+    def _row(self, fields: list) -> EventRow:
+        (event, etype, quad, cameo, date, doc_date, context, sources, targets, document,
+         confidence, url, outlet, symmetric, goldstein) = fields
+        src = {self._actor(i) for i in sources}
+        tgt = {self._actor(i) for i in targets}
+        places = {a for a in src | tgt if a.type == "Location"}
+        return EventRow(
+            event=event, type=etype, quad=quad, cameo=cameo, date=date, doc_date=doc_date,
+            context=tuple(context), sources=tuple(sorted(src - places, key=actor_key)),
+            targets=tuple(sorted(tgt - places, key=actor_key)), document=document,
+            confidence=confidence, url=url, outlet=outlet, symmetric=symmetric,
+            goldstein=goldstein, places=tuple(sorted(places, key=actor_key)))
+
+    def _actor(self, iri: str) -> Actor:
+        classes = self.classes.get(iri, ())
+        return Actor(id=iri, type=next((c for c in _PLACE_CLASSES if c in classes), "Other"))
+
+    def clusters(self, window: int = DEFAULT_WINDOW) -> Iterator[Cluster]:
+        """The canonical events of every row written, one mention_key group at a time
+        (memory: the largest group)."""
+        from kg.rdf.spool import SortedSpool
+
+        self.rows.close()
+        with SortedSpool(self.folder, **({"chunk_lines": self.chunk_lines}
+                                         if self.chunk_lines else {})) as spool:
+            with self.path.open(encoding="utf-8", newline="\n") as fh:
+                for line in fh:
+                    spool.add(mention_key(self._row(json.loads(line))) + SEP + line[:-1])
+            self.path.unlink()
+            for _key, group in groupby(spool, key=lambda line: line.split(SEP, 1)[0]):
+                rows = [self._row(json.loads(line.split(SEP, 1)[1])) for line in group]
+                yield from cluster(rows, window)

@@ -105,6 +105,32 @@ class _Texts:
         return text
 
 
+def quad_texts(quads: Iterable[tuple[Node, Node, Node, Node]]
+               ) -> Iterator[tuple[Node, str]]:
+    """(graph, statement `<s> <p> o`) of each rdflib quad, one at a time (the streaming
+    build spools them without a set per document). Inlined look-ups: this loop is most
+    of a 1M-triple export."""
+    texts = _Texts()
+    iris, literals = texts.iris, texts.literals
+    for s, p, o, g in quads:
+        if type(s) is URIRef:
+            ts = iris.get(_str(s)) or texts.iri(_str(s))
+        else:
+            ts = literals.get(s) or texts.other(s)
+        tp = iris.get(_str(p)) or texts.iri(_str(p))
+        if type(o) is URIRef:
+            to = iris.get(_str(o)) or texts.iri(_str(o))
+        else:
+            to = literals.get(o) or texts.other(o)
+        yield g, f"{ts} {tp} {to}"
+
+
+def graph_key(name: Node | None) -> str:
+    """The key of a graph in Dataset.graphs ("" for the default graph)."""
+    key = DEFAULT_GRAPH if name is None else _str(name)
+    return DEFAULT_GRAPH if key == _DEFAULT_ID else key
+
+
 class Dataset:
     """Graph IRI ("" for the default graph) → set of statements `<s> <p> o`."""
 
@@ -120,30 +146,17 @@ class Dataset:
         return ds
 
     def add_quads(self, quads: Iterable[tuple[Node, Node, Node, Node]]) -> None:
-        """Add rdflib quads. Inlined lookups: this loop is most of a 1M-triple export."""
-        texts = _Texts()
-        iris, literals = texts.iris, texts.literals
+        """Add rdflib quads."""
         last_g: Node | None = None
         graph: set[str] = set()
-        for s, p, o, g in quads:
+        for g, text in quad_texts(quads):
             if g is not last_g:
                 graph = self._graph(g)
                 last_g = g
-            if type(s) is URIRef:
-                ts = iris.get(_str(s)) or texts.iri(_str(s))
-            else:
-                ts = literals.get(s) or texts.other(s)
-            tp = iris.get(_str(p)) or texts.iri(_str(p))
-            if type(o) is URIRef:
-                to = iris.get(_str(o)) or texts.iri(_str(o))
-            else:
-                to = literals.get(o) or texts.other(o)
-            graph.add(f"{ts} {tp} {to}")
+            graph.add(text)
 
     def _graph(self, name: Node | None) -> set[str]:
-        key = DEFAULT_GRAPH if name is None else _str(name)
-        if key == _DEFAULT_ID:
-            key = DEFAULT_GRAPH
+        key = graph_key(name)
         graph = self.graphs.get(key)
         if graph is None:
             graph = self.graphs[key] = set()

@@ -9,7 +9,7 @@ gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
@@ -41,8 +41,17 @@ VOCABULARIES = ("https://w3id.org/kg-bn/ontology#", "http://semanticweb.cs.vu.nl
 
 def description_quads(ds: Dataset, window: int, canonical: int) -> Iterator[tuple]:
     """VoID/DCAT triples of `ds` as it is without its description graph."""
-    g, d = GRAPH_DATASET, DATASET
     documents = ds.document_graphs()
+    triples = sum(len(ds.graphs[k]) for k in ds.graphs if k != str(GRAPH_DATASET))
+    return described(documents, len(documents), triples, window, canonical)
+
+
+def described(documents: Iterable[str], n_documents: int, triples: int, window: int,
+              canonical: int) -> Iterator[tuple]:
+    """VoID/DCAT triples from counts: the document graph names (any order), how many
+    there are, and the statements of every graph but the description's (the streaming
+    build, kg.rdf.stream, counts them as they pass)."""
+    g, d = GRAPH_DATASET, DATASET
     yield d, RDF.type, VOID.Dataset, g
     yield d, RDF.type, DCAT.Dataset, g
     yield d, DCTERMS.title, Literal("kg: diplomatic events from Bengali news", lang="en"), g
@@ -57,9 +66,8 @@ def description_quads(ds: Dataset, window: int, canonical: int) -> Iterator[tupl
     yield d, VOID.uriSpace, Literal(BASE + "id/"), g
     for v in VOCABULARIES:
         yield d, VOID.vocabulary, URIRef(v), g
-    yield d, VOID.triples, Literal(sum(len(ds.graphs[k]) for k in ds.graphs
-                                       if k != str(GRAPH_DATASET)), datatype=XSD.integer), g
-    yield d, VOID.documents, Literal(len(documents), datatype=XSD.integer), g
+    yield d, VOID.triples, Literal(triples, datatype=XSD.integer), g
+    yield d, VOID.documents, Literal(n_documents, datatype=XSD.integer), g
     yield d, KGO.numCanonicalEvents, Literal(canonical, datatype=XSD.integer), g
     yield d, KGO.sameEventDays, Literal(window, datatype=XSD.integer), g
     for name in documents:

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Dataset, Graph
 
@@ -83,20 +84,32 @@ def output_lock(*paths: Path) -> Iterator[None]:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write next to the target and rename: a crash never leaves half a file, and an
     existing file is only replaced by a complete new one."""
+    with atomic_output(path) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A file to stream into; on success it replaces `path` whole (fsync, rename), on
+    any failure or signal (kg.cli raises SIGTERM as kg.errors.Terminated) it is
+    removed."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise KgError(f"{path}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise KgError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
         os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise KgError(f"{path}: cannot write ({exc.strerror})") from None
+        raise KgError(f"{path}: cannot write ({exc.strerror or exc})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -5,22 +5,31 @@ Accepted inputs: .txt files (id = file name without extension), .jsonl files of
 go onto every event it reports, so that a report can be traced and outlets counted),
 directories holding those, and `-` for stdin.
 Every failure is a `KgError` with a one-line message; the CLI turns it into exit 2.
+
+Documents are read one at a time (`iter_inputs`), so memory holds one document, not the
+corpus. The limits are counted on the bytes actually read, never on what `stat` says:
+FIFOs, devices (`/dev/zero`) and stdin have no size until they are read. JSON Lines are
+split on "\n" only (JSON allows a raw U+2028 inside a string).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import KgError
 from kg.text.segment import normalize
 
-MAX_BYTES = 200 * 1024 * 1024  # refuse inputs that would not fit a sensible run
+MAX_BYTES = 200 * 1024 * 1024  # all inputs of one run together
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # one .txt file, one JSON line, or stdin text
 SUFFIXES = (".txt", ".jsonl")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,21 +72,71 @@ def _optional_text(rec: dict, key: str, where: str) -> str | None:
     return normalize(value).strip() or None
 
 
-def _decode(data: bytes, where: str) -> str:
+def _decode(data: bytes, where: str, first: bool = True) -> str:
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig" if first else "utf-8")
     except UnicodeDecodeError as exc:
         raise KgError(f"{where}: not valid UTF-8 (byte {exc.start})") from None
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise KgError(f"{path}: {size} bytes is over the {MAX_BYTES} byte limit")
-        return path.read_bytes()
-    except OSError as exc:
-        raise KgError(f"{path}: cannot read ({exc.strerror})") from None
+class _Budget:
+    """Bytes read so far in this run, against MAX_BYTES (every input kind counts)."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = MAX_BYTES if limit is None else limit
+        self.used = 0
+
+    def take(self, n: int, where: str) -> None:
+        self.used += n
+        if self.used > self.limit:
+            raise KgError(f"{where}: the input is over the {self.limit} byte limit of one "
+                          "run; split it into several runs (kg build --append)")
+
+
+def _read_bounded(fh: BinaryIO, where: str, budget: _Budget, head: bytes = b"") -> bytes:
+    """All of `fh` (after `head`, bytes already read from it), but never more than
+    MAX_DOCUMENT_BYTES: a device never ends."""
+    room = MAX_DOCUMENT_BYTES + 1 - len(head)
+    data = head + fh.read(room) if room > 0 else head
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise KgError(f"{where}: one document is over the {MAX_DOCUMENT_BYTES} byte limit")
+    budget.take(len(data), where)
+    return data
+
+
+def _lines(fh: BinaryIO, where: str, budget: _Budget,
+           head: bytes = b"") -> Iterator[tuple[int, str]]:
+    """Numbered lines split on "\\n" only: JSON allows a raw U+2028 or U+0085 inside a
+    string, and str.splitlines() would cut a record there. Each line is bounded."""
+    lineno = 0
+    while True:
+        raw = _readline(fh, head) if head else fh.readline(MAX_DOCUMENT_BYTES + 1)
+        head = head[len(raw):] if head else b""
+        if not raw:
+            return
+        lineno += 1
+        loc = f"{where}:{lineno}"
+        if len(raw) > MAX_DOCUMENT_BYTES:
+            raise KgError(f"{loc}: one line is over the {MAX_DOCUMENT_BYTES} byte limit")
+        budget.take(len(raw), loc)
+        yield lineno, _decode(raw.rstrip(b"\r\n"), loc, first=lineno == 1)
+
+
+def _readline(fh: BinaryIO, head: bytes) -> bytes:
+    """The next line of `head` + `fh` (a line that starts in `head` may end in `fh`)."""
+    cut = head.find(b"\n")
+    if cut >= 0:
+        return head[:cut + 1]
+    return head + fh.readline(max(MAX_DOCUMENT_BYTES + 1 - len(head), 1))
+
+
+def _no_surrogate(value: str, field: str, loc: str) -> str:
+    """JSON can spell a lone surrogate (\\ud800), which no UTF-8 output can hold."""
+    m = _SURROGATE.search(value)
+    if m:
+        raise KgError(f"{loc}: {field!r} holds a lone surrogate (U+{ord(m.group()):04X}), "
+                      "which is not a character")
+    return value
 
 
 def read_text(path: Path) -> str:
@@ -90,27 +149,52 @@ def read_text(path: Path) -> str:
         raise KgError(f"{path}: cannot read ({exc})") from None
 
 
-def _jsonl_documents(text: str, where: str) -> Iterator[Document]:
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        loc = f"{where}:{lineno}"
+def _record(line: str, loc: str) -> Document:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise KgError(f"{loc}: invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise KgError(f"{loc}: invalid JSON (nested too deeply)") from None
+    if not isinstance(rec, dict):
+        raise KgError(f"{loc}: expected a JSON object")
+    doc_id = rec.get("id", rec.get("doc"))
+    body = rec.get("text")
+    if not isinstance(doc_id, str) or not doc_id.strip() or not isinstance(body, str):
+        raise KgError(f"{loc}: a record needs string fields 'id' and 'text'")
+    outlet = _optional_text(rec, "outlet", loc)
+    return Document(_no_surrogate(doc_id, "id", loc),
+                    normalize(_no_surrogate(body, "text", loc)),
+                    parse_date(rec.get("date"), loc), parse_url(rec.get("url"), loc),
+                    outlet and _no_surrogate(outlet, "outlet", loc))
+
+
+def _jsonl_documents(lines: Iterable[tuple[int, str]], where: str) -> Iterator[Document]:
+    for lineno, line in lines:
+        if line.strip():
+            yield _record(line, f"{where}:{lineno}")
+
+
+def _file_documents(path: Path, budget: _Budget) -> Iterator[Document]:
+    """One file of any kind (regular, FIFO, device), read within the limits."""
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise KgError(f"{path}: cannot read ({exc.strerror})") from None
+    with fh:
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise KgError(f"{loc}: invalid JSON ({exc.msg})") from None
-        if not isinstance(rec, dict):
-            raise KgError(f"{loc}: expected a JSON object")
-        doc_id = rec.get("id", rec.get("doc"))
-        body = rec.get("text")
-        if not isinstance(doc_id, str) or not doc_id or not isinstance(body, str):
-            raise KgError(f"{loc}: a record needs string fields 'id' and 'text'")
-        yield Document(doc_id, normalize(body), parse_date(rec.get("date"), loc),
-                       parse_url(rec.get("url"), loc), _optional_text(rec, "outlet", loc))
+            if path.suffix == ".jsonl":
+                yield from _jsonl_documents(_lines(fh, str(path), budget), str(path))
+            else:
+                text = _decode(_read_bounded(fh, str(path), budget), str(path))
+                yield Document(path.stem, normalize(text))
+        except OSError as exc:
+            raise KgError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def read_path(path: Path) -> Iterator[Document]:
+def read_path(path: Path, budget: _Budget | None = None) -> Iterator[Document]:
     """Documents of one file or directory (directories: sorted, recursive)."""
+    budget = budget or _Budget()
     if not path.exists():
         raise KgError(f"{path}: no such file or directory")
     if path.is_dir():
@@ -118,32 +202,83 @@ def read_path(path: Path) -> Iterator[Document]:
         if not files:
             raise KgError(f"{path}: directory holds no .txt or .jsonl files")
         for f in files:
-            yield from read_path(f)
+            yield from _file_documents(f, budget)
         return
-    text = _decode(_read_bytes(path), str(path))
-    if path.suffix == ".jsonl":
-        yield from _jsonl_documents(text, str(path))
-    else:
-        yield Document(path.stem, normalize(text))
+    yield from _file_documents(path, budget)
+
+
+_BLANK = b" \t\r\n\f\v"
+_BOM = b"\xef\xbb\xbf"
+
+
+def _stdin_documents(budget: _Budget, stdin_id: str) -> Iterator[Document]:
+    """stdin: JSON Lines if its first non-blank character is "{", else one text. Only
+    the blank start is read ahead, so a stream of records is never held whole."""
+    fh = sys.stdin.buffer
+    head = b""
+    while True:
+        block = fh.read1(65536) if hasattr(fh, "read1") else fh.read(65536)
+        head += block
+        if not block or head.removeprefix(_BOM).lstrip(_BLANK):
+            break
+        if len(head) > MAX_DOCUMENT_BYTES:
+            raise KgError(f"stdin: one document is over the {MAX_DOCUMENT_BYTES} byte limit")
+    if head.removeprefix(_BOM).lstrip(_BLANK).startswith(b"{"):
+        yield from _jsonl_documents(_lines(fh, "stdin", budget, head), "stdin")
+        return
+    text = _decode(_read_bounded(fh, "stdin", budget, head), "stdin")
+    yield Document(stdin_id, normalize(text))
+
+
+def iter_inputs(paths: Iterable[str], stdin_id: str = "stdin") -> Iterator[Document]:
+    """The documents named on the command line, in order, one at a time, within the
+    per-document and per-run limits; ids must be unique (a set of ids is all that is
+    kept)."""
+    budget = _Budget()
+    seen: set[str] = set()
+    for raw in paths:
+        docs = _stdin_documents(budget, stdin_id) if raw == "-" else \
+            read_path(Path(raw), budget)
+        for d in docs:
+            if d.id in seen:
+                raise KgError(f"document id {d.id!r} occurs twice in the input")
+            seen.add(d.id)
+            yield d
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents `iter_inputs` will give (.txt files, non-blank JSON Lines), for
+    a progress bar, or None when that cannot be known without consuming the input
+    (stdin, FIFOs, devices) or the input is over the run limit anyway. Reads the files
+    in blocks: memory stays small whatever their lines."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or not (path.is_dir() or path.is_file()):
+            return None
+        files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in
+                            SUFFIXES) if path.is_dir() else [path])
+    try:
+        if sum(f.stat().st_size for f in files) > MAX_BYTES:
+            return None
+        return sum(_jsonl_count(f) if f.suffix == ".jsonl" else 1 for f in files)
+    except OSError:
+        return None
+
+
+def _jsonl_count(path: Path) -> int:
+    n, blank = 0, True
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            *ends, last = block.split(b"\n")
+            for part in ends:
+                if not (blank and not part.strip()):
+                    n += 1
+                blank = True
+            blank = blank and not last.strip()
+    return n if blank else n + 1
 
 
 def read_inputs(paths: Iterable[str], stdin_id: str = "stdin") -> list[Document]:
-    """All documents named on the command line, in order; ids must be unique."""
-    docs: list[Document] = []
-    for raw in paths:
-        if raw == "-":
-            data = sys.stdin.buffer.read()
-            text = _decode(data, "stdin")
-            stripped = text.lstrip()
-            if stripped.startswith("{"):
-                docs.extend(_jsonl_documents(text, "stdin"))
-            else:
-                docs.append(Document(stdin_id, normalize(text)))
-        else:
-            docs.extend(read_path(Path(raw)))
-    seen: set[str] = set()
-    for d in docs:
-        if d.id in seen:
-            raise KgError(f"document id {d.id!r} occurs twice in the input")
-        seen.add(d.id)
-    return docs
+    """All documents named on the command line, as a list (small inputs, tests)."""
+    return list(iter_inputs(paths, stdin_id))
