@@ -6,10 +6,16 @@ HPC queue, a Kubernetes or cloud deployment: docs/scale.md); `local` starts a
 `distributed.LocalCluster` of worker processes on this machine, bound to 127.0.0.1.
 
 Each worker loads the pipeline once, through a worker plugin (a worker that joins later
-gets it too), with one torch thread; chunks are tasks. The client reads the input and
-sends the chunks, and gathers their results back in input order, so the graph is the
-one a local build writes, byte for byte. kg (and its models) must be installed on the
-workers, in the same version: the plugin's pipeline is built there.
+gets it too), with one torch thread. Two kinds of task:
+
+- `kg build` on files: a partition (one input file) per task; the worker reads it and
+  writes its N-Quads shard (kg.scale.shards), which the client merges in input order;
+- otherwise (stdin, FIFOs, `kg extract`): the client reads the input and sends chunks of
+  documents, and gathers their results back in input order.
+
+Either way the graph is the one a local build writes, byte for byte. kg (and its models)
+must be installed on the workers, in the same version: the plugin's pipeline is built
+there.
 """
 
 from __future__ import annotations

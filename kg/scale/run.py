@@ -93,10 +93,11 @@ def merge_shards(sources: list[Partition], settings: Settings, plan: Plan, build
     finally:
         progress.close()
     if plan.verbose:
-        print(timings.report(f"stage timings on Dask ({plan.scheduler}), {len(sources)} "
-                             f"partitions read by the workers ({progress.items} documents, "
-                             f"{progress.sentences} sentences, {progress.rate():.1f} "
-                             "sentences/s; seconds summed over workers)"), file=sys.stderr)
+        parts = f"{len(sources)} partition{'' if len(sources) == 1 else 's'}"
+        print(timings.report(f"stage timings on Dask ({plan.scheduler}) ({progress.items} "
+                             f"documents, {progress.sentences} sentences, "
+                             f"{progress.rate():.1f} sentences/s; {parts} read by the "
+                             "workers; seconds summed over workers)"), file=sys.stderr)
 
 
 def _chunk_results(docs: Iterable[Document], settings: Settings,

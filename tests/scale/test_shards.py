@@ -121,6 +121,13 @@ def test_a_failing_partition_leaves_no_file_behind(tmp_path: Path, rules) -> Non
     assert list(out.iterdir()) == []
 
 
+def test_a_shard_folder_the_worker_cannot_reach_is_one_line(tmp_path: Path, rules,
+                                                            inputs: Path) -> None:
+    part = Partition(str(inputs / ARTICLES[0].name), ARTICLES[0].name)
+    with pytest.raises(KgError, match="must be reachable from every worker"):
+        write_shard(rules, 0, part, str(tmp_path / "elsewhere"), chunk=2)
+
+
 def test_shards_need_a_scheduler_and_files(inputs: Path, tmp_path: Path) -> None:
     err = one_line_error(kg("build", inputs, "--no-parse", "--shards", tmp_path / "s",
                             "-o", tmp_path / "g.nq"))
@@ -139,7 +146,8 @@ def test_a_dask_cluster_reads_the_files_and_writes_shards(inputs: Path,
               "-o", out, "--scheduler", "local", "--jobs", 2, "--no-parse", "-v",
               "--shards", shards)
     assert proc.returncode == 0, proc.stderr
-    assert "3 partitions read by the workers (" in proc.stderr
+    assert "stage timings on Dask (local) (6 documents" in proc.stderr
+    assert "3 partitions read by the workers" in proc.stderr
     assert sorted(p.name for p in shards.iterdir()) == [
         f"part-0000{i}.{ext}" for i in range(3) for ext in ("jsonl", "nq")]
     # the order of the inputs differs, the graph does not
