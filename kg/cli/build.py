@@ -85,7 +85,8 @@ def _feed_shards(builder, sources: list, paths: tuple[str, ...],
     else:
         folder = Path(tempfile.mkdtemp(prefix=".kg-shards-", dir=workdir)).resolve()
     try:
-        merge_shards(sources, settings, plan, builder, folder, total=count_documents(paths))
+        merge_shards(sources, settings, plan, builder, folder, total=count_documents(paths),
+                     keep=shards is not None)
     finally:
         if shards is None:
             shutil.rmtree(folder, ignore_errors=True)

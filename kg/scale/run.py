@@ -68,11 +68,13 @@ def extract(docs: Iterable[Document], settings: Settings, plan: Plan,
                              "sentences/s; seconds summed over workers)"), file=sys.stderr)
 
 
-def merge_shards(sources: list[Partition], settings: Settings, plan: Plan, builder: GraphBuilder,
-                 folder: Path, total: int | None = None) -> None:
+def merge_shards(sources: list[Partition], settings: Settings, plan: Plan,
+                 builder: GraphBuilder,
+                 folder: Path, total: int | None = None, keep: bool = True) -> None:
     """`--scheduler` on files (kg.scale.shards): each partition read and written as a
     shard in `folder` by a Dask worker, and the shards merged into `builder` in input
-    order as they come; progress and --verbose timings as `extract` gives them."""
+    order as they come (each removed once merged unless `keep`); progress and --verbose
+    timings as `extract` gives them."""
     from kg.scale.cluster import check_scheduler, cluster_shards
     from kg.scale.shards import merge_shard
 
@@ -88,7 +90,7 @@ def merge_shards(sources: list[Partition], settings: Settings, plan: Plan, build
         with closing(shards):  # the cluster is closed before this returns or raises
             for shard in shards:
                 timings.merge(shard.timings)
-                merge_shard(builder, folder, shard.index, seen)
+                merge_shard(builder, folder, shard.index, seen, keep)
                 progress.update(shard.documents, shard.sentences)
     finally:
         progress.close()

@@ -229,9 +229,11 @@ def prepare_folder(folder: Path) -> Path:
     return folder.resolve()
 
 
-def merge_shard(builder: GraphBuilder, folder: Path, index: int, seen: set[str]) -> None:
+def merge_shard(builder: GraphBuilder, folder: Path, index: int, seen: set[str],
+                keep: bool = True) -> None:
     """One shard's documents into the builder, in input order; an id already seen in
-    an earlier document is refused as a local build refuses it."""
+    an earlier document is refused as a local build refuses it. Unless `keep`, the
+    shard's files are removed once merged (the sort holds its lines now)."""
     name = shard_name(index)
     nq_path, side_path = folder / f"{name}.nq", folder / f"{name}.jsonl"
     try:
@@ -248,6 +250,9 @@ def merge_shard(builder: GraphBuilder, folder: Path, index: int, seen: set[str])
                                        doc["relations"], doc["types"], doc["labels"])
     except OSError as exc:
         raise KgError(f"{nq_path}: cannot read the shard ({exc.strerror or exc})") from None
+    if not keep:
+        nq_path.unlink(missing_ok=True)
+        side_path.unlink(missing_ok=True)
 
 
 def _statements(nq: io.TextIOBase, n: int, where: Path) -> Iterator[str]:
