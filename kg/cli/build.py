@@ -44,6 +44,57 @@ def _results(paths: tuple[str, ...], use_parse: bool | None, scale: dict,
     return run(docs, settings, plan_from(**scale), total=count_documents(paths), label=label)
 
 
+def _partitions(paths: tuple[str, ...], scale: dict, shards: str | None) -> list | None:
+    """With --scheduler and file inputs (paths, directories, fsspec URLs): the files the
+    workers read, one partition each (kg.scale.shards); else None, and the client reads
+    the input (stdin, FIFOs) and sends the documents."""
+    if scale.get("scheduler") is None:
+        if shards is not None:
+            raise KgError("--shards needs --scheduler: the Dask workers write the shards")
+        return None
+    from kg.scale.shards import partitions
+
+    plan_from(**scale)  # a bad --scheduler or --jobs before any input is looked at
+    if not paths:
+        raise KgError("no input: name .txt/.jsonl files, directories, or - for stdin")
+    found = partitions(paths)
+    if found is None and shards is not None:
+        raise KgError("--shards needs files as input (paths, directories or URLs), "
+                      "not stdin, a FIFO or a device")
+    return found
+
+
+def _feed_shards(builder, sources: list, paths: tuple[str, ...],
+                 use_parse: bool | None, scale: dict, shards: str | None,
+                 workdir: Path | None) -> None:
+    """The workers read the partitions and write the shards, which go into `builder`;
+    the shard folder is removed afterwards unless it is --shards, and no temporary file
+    of a shard is left in it either way."""
+    import shutil
+    import tempfile
+
+    from kg.scale.run import merge_shards
+    from kg.scale.shards import prepare_folder
+    from kg.settings import Settings
+    from kg.text.documents import count_documents
+
+    plan = plan_from(**scale)
+    settings = Settings.from_env(parse=use_parse)
+    if shards is not None:
+        folder = prepare_folder(Path(shards))
+    else:
+        folder = Path(tempfile.mkdtemp(prefix=".kg-shards-", dir=workdir)).resolve()
+    try:
+        merge_shards(sources, settings, plan, builder, folder, total=count_documents(paths),
+                     keep=shards is not None)
+    finally:
+        if shards is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            for temp in folder.glob(".part-*.tmp"):
+                temp.unlink(missing_ok=True)
+
+
 def _target(output: str) -> Path | None:
     """The output path (None: stdout), checked before any work: its directory also
     holds the build's temporary files."""
@@ -109,10 +160,16 @@ def extract(paths: tuple[str, ...], output: str, no_parse: bool, force: bool,
               show_default=True,
               help="Reports of the same act by the same actors at most this many days apart "
                    "are one canonical event.")
+@click.option("--shards", metavar="DIR",
+              help="With --scheduler and file inputs: keep the N-Quads shards the workers "
+                   "write (DIR/part-NNNNN.nq, one per input file, its document graphs; "
+                   "with a .jsonl sidecar) for a bulk load, besides the merged output. "
+                   "DIR must be reachable by the workers and this process. "
+                   "[default: a temporary folder next to the output, removed]")
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
-          append_to: str | None, no_parse: bool, window: int, force: bool,
-          **scale: object) -> None:
+          append_to: str | None, no_parse: bool, window: int, shards: str | None,
+          force: bool, **scale: object) -> None:
     """Build the RDF knowledge graph of PATHS (one named graph per document)."""
     from kg.lang.gazetteer import default_gazetteer
     from kg.rdf.formats import format_for
@@ -125,11 +182,16 @@ def build(paths: tuple[str, ...], output: str | None, fmt: str | None,
     if base is not None:
         check_base(base)
     target = _target(output)
-    results = _results(paths, False if no_parse else None, scale, "build")
+    use_parse = False if no_parse else None
+    sources = _partitions(paths, scale, shards)
+    results = _results(paths, use_parse, scale, "build") if sources is None else None
     workdir = target.parent if target is not None else None  # else the system's temp
     with GraphBuilder(fmt, default_gazetteer(), window, workdir) as builder:
-        for res in results:  # one document at a time into the external sort
-            builder.add(res)
+        if results is None:  # the workers read the files and write shards
+            _feed_shards(builder, sources or [], paths, use_parse, scale, shards, workdir)
+        else:
+            for res in results:  # one document at a time into the external sort
+                builder.add(res)
         # read-modify-write: one run at a time per directory
         with output_lock(*[p for p in (target, base) if p is not None]):
             if base is not None and base.exists():

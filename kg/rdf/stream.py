@@ -76,12 +76,24 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)  # added/replaced/kept, canonical
 
     def add(self, result: DocumentResult) -> None:
+        self.count(*event_summary(result.records))
+
+    def count(self, types: Iterable[str], labels: Iterable[str]) -> None:
+        """One document: the type of each of its events, the label of each actor of
+        each event (as `event_summary` gives them)."""
         self.documents += 1
-        self.events += len(result.records)
-        for r in result.records:
-            self.types[r["type"]] += 1
-            for a in r["source"] + r["target"]:
-                self.actors[a["label"]] += 1
+        for t in types:
+            self.events += 1
+            self.types[t] += 1
+        self.actors.update(labels)
+
+
+def event_summary(records: list[dict]) -> tuple[list[str], list[str]]:
+    """What the summary counts of a document's records: their types, and the labels of
+    their actors (sources and targets); a shard's sidecar carries these (kg.scale.shards)."""
+    types = [r["type"] for r in records]
+    labels = [a["label"] for r in records for a in r["source"] + r["target"]]
+    return types, labels
 
 
 def check_base(base: Path) -> None:
@@ -124,18 +136,36 @@ class GraphBuilder:
         """One document's graph into the sort; only its actors, the relations it uses,
         its id and counts are kept."""
         from kg.rdf.quads import document_quads
+
+        self.claim(result.doc.id)
+        self._spool_quads(self.spool, document_quads(result))
+        self.actors.update(result.actors)
+        self.relations.update(r["relation"] for r in result.records)
+        self.report.add(result)
+
+    def claim(self, doc_id: str) -> str:
+        """The graph IRI of a new document, refused if another id already mints it."""
         from kg.rdf.vocab import document_graph_iri
 
-        doc_id = result.doc.id
         iri = str(document_graph_iri(doc_id))
         other = self.new_ids.setdefault(iri, doc_id)
         if other != doc_id:  # 'a b' and 'a-b' would share one graph, the later winning
             raise KgError(f"document ids {other!r} and {doc_id!r} both become the IRI "
                           f"{iri}; give them ids that differ in letters or digits")
-        self._spool_quads(self.spool, document_quads(result))
-        self.actors.update(result.actors)
-        self.relations.update(r["relation"] for r in result.records)
-        self.report.add(result)
+        return iri
+
+    def add_statements(self, doc_id: str, statements: Iterable[str],
+                       actors: Iterable[Entity], relations: Iterable[str],
+                       types: Iterable[str], labels: Iterable[str]) -> None:
+        """One document as a shard holds it (kg.scale.shards): the statements
+        `<s> <p> o` of its graph, and what `add` would keep of its result. The lines
+        that go into the sort are the ones `add` makes, so the file is the same."""
+        prefix = self.claim(doc_id) + SEP
+        for st in statements:
+            self.spool.add(prefix + st)
+        self.actors.update((a.key, a) for a in actors)
+        self.relations.update(relations)
+        self.report.count(types, labels)
 
     @staticmethod
     def _spool_quads(spool: SortedSpool, quads: Iterable[tuple]) -> None:

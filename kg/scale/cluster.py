@@ -6,10 +6,16 @@ HPC queue, a Kubernetes or cloud deployment: docs/scale.md); `local` starts a
 `distributed.LocalCluster` of worker processes on this machine, bound to 127.0.0.1.
 
 Each worker loads the pipeline once, through a worker plugin (a worker that joins later
-gets it too), with one torch thread; chunks are tasks. The client reads the input and
-sends the chunks, and gathers their results back in input order, so the graph is the
-one a local build writes, byte for byte. kg (and its models) must be installed on the
-workers, in the same version: the plugin's pipeline is built there.
+gets it too), with one torch thread. Two kinds of task:
+
+- `kg build` on files: a partition (one input file) per task; the worker reads it and
+  writes its N-Quads shard (kg.scale.shards), which the client merges in input order;
+- otherwise (stdin, FIFOs, `kg extract`): the client reads the input and sends chunks of
+  documents, and gathers their results back in input order.
+
+Either way the graph is the one a local build writes, byte for byte. kg (and its models)
+must be installed on the workers, in the same version: the plugin's pipeline is built
+there.
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
+from kg.scale.shards import Partition, ShardResult, write_shard
 from kg.scale.work import ChunkResult, load_pipeline, run_chunk
 
 if TYPE_CHECKING:
+    from kg.pipeline import Pipeline
     from kg.settings import Settings
     from kg.text.documents import Document
 
@@ -69,14 +77,29 @@ def pipeline_plugin(settings: Settings) -> Any:
     return PipelinePlugin(settings)
 
 
-def _work(index: int, docs: list[Document]) -> ChunkResult:
-    """A task: one chunk through the worker's own pipeline."""
+def _pipeline() -> Pipeline:
+    """The pipeline the plugin built on this worker."""
     from distributed import get_worker
 
     plugin = get_worker().plugins.get(PLUGIN)
     if plugin is None or plugin.pipeline is None:
         raise KgError("this Dask worker has no kg pipeline (the plugin did not start)")
-    return run_chunk(plugin.pipeline, index, docs)
+    return plugin.pipeline
+
+
+def _work(index: int, docs: list[Document]) -> ChunkResult:
+    """A task: one chunk through the worker's own pipeline."""
+    return run_chunk(_pipeline(), index, docs)
+
+
+def _shard(index: int, part: Partition, folder: str, chunk: int) -> ShardResult:
+    """A task: one partition, read on the worker, into its shard (kg.scale.shards). A
+    KgError (a bad input line) comes back as the result's error, not as a failed task,
+    which the worker would log with its traceback."""
+    try:
+        return write_shard(_pipeline(), index, part, folder, chunk)
+    except KgError as exc:
+        return ShardResult(index, 0, 0, error=str(exc))
 
 
 def connect(address: str, workers: int, stack: ExitStack) -> Any:
@@ -98,6 +121,25 @@ def connect(address: str, workers: int, stack: ExitStack) -> Any:
 def cluster_chunks(chunks: Iterable[list[Document]], settings: Settings, address: str,
                    workers: int) -> Iterator[ChunkResult]:
     """ChunkResults in input order from the Dask cluster at `address` (or `local`)."""
+    tasks = ((_work, index, chunk) for index, chunk in enumerate(chunks))
+    yield from _in_order(tasks, settings, address, workers)
+
+
+def cluster_shards(sources: Iterable[Partition], settings: Settings, address: str, workers: int,
+                   folder: str, chunk: int) -> Iterator[ShardResult]:
+    """Each partition read and written as a shard in `folder` by a worker; their
+    ShardResults in partition order (a partition's KgError raised here)."""
+    tasks = ((_shard, index, source, folder, chunk) for index, source in enumerate(sources))
+    for shard in _in_order(tasks, settings, address, workers):
+        if shard.error is not None:
+            raise KgError(shard.error)
+        yield shard
+
+
+def _in_order(tasks: Iterable[tuple], settings: Settings, address: str,
+              workers: int) -> Iterator[Any]:
+    """The tasks' results in submission order, 2 per worker in flight; what is still
+    pending is cancelled on any exit."""
     check_scheduler(address)
     with ExitStack() as stack:
         client = connect(address, workers, stack)
@@ -105,8 +147,8 @@ def cluster_chunks(chunks: Iterable[list[Document]], settings: Settings, address
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
         pending: deque = deque()
         try:
-            for index, chunk in enumerate(chunks):
-                pending.append(client.submit(_work, index, chunk, pure=False))
+            for task in tasks:
+                pending.append(client.submit(*task, pure=False))
                 if len(pending) >= window:
                     yield pending.popleft().result()
             while pending:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -22,7 +23,11 @@ from kg.scale.progress import Progress, Timings, wants_bar
 from kg.scale.work import ChunkResult, run_chunk
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kg.pipeline import DocumentResult
+    from kg.rdf.stream import GraphBuilder
+    from kg.scale.shards import Partition
     from kg.settings import Settings
     from kg.text.documents import Document
 
@@ -61,6 +66,40 @@ def extract(docs: Iterable[Document], settings: Settings, plan: Plan,
         print(timings.report(f"stage timings {where} ({progress.items} documents, "
                              f"{progress.sentences} sentences, {progress.rate():.1f} "
                              "sentences/s; seconds summed over workers)"), file=sys.stderr)
+
+
+def merge_shards(sources: list[Partition], settings: Settings, plan: Plan,
+                 builder: GraphBuilder,
+                 folder: Path, total: int | None = None, keep: bool = True) -> None:
+    """`--scheduler` on files (kg.scale.shards): each partition read and written as a
+    shard in `folder` by a Dask worker, and the shards merged into `builder` in input
+    order as they come (each removed once merged unless `keep`); progress and --verbose
+    timings as `extract` gives them."""
+    from kg.scale.cluster import check_scheduler, cluster_shards
+    from kg.scale.shards import merge_shard
+
+    assert plan.scheduler is not None
+    _check_models(settings)
+    check_scheduler(plan.scheduler)
+    timings = Timings()
+    seen: set[str] = set()
+    progress = Progress("build", total, wants_bar(plan.quiet))
+    shards = cluster_shards(sources, settings, plan.scheduler, plan.workers, str(folder),
+                            plan.chunk)
+    try:
+        with closing(shards):  # the cluster is closed before this returns or raises
+            for shard in shards:
+                timings.merge(shard.timings)
+                merge_shard(builder, folder, shard.index, seen, keep)
+                progress.update(shard.documents, shard.sentences)
+    finally:
+        progress.close()
+    if plan.verbose:
+        parts = f"{len(sources)} partition{'' if len(sources) == 1 else 's'}"
+        print(timings.report(f"stage timings on Dask ({plan.scheduler}) ({progress.items} "
+                             f"documents, {progress.sentences} sentences, "
+                             f"{progress.rate():.1f} sentences/s; {parts} read by the "
+                             "workers; seconds summed over workers)"), file=sys.stderr)
 
 
 def _chunk_results(docs: Iterable[Document], settings: Settings,

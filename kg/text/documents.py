@@ -79,7 +79,7 @@ def _decode(data: bytes, where: str, first: bool = True) -> str:
         raise KgError(f"{where}: not valid UTF-8 (byte {exc.start})") from None
 
 
-class _Budget:
+class Budget:
     """Bytes read so far in this run, against MAX_BYTES (every input kind counts)."""
 
     def __init__(self, limit: int | None = None) -> None:
@@ -93,7 +93,7 @@ class _Budget:
                           "run; split it into several runs (kg build --append)")
 
 
-def _read_bounded(fh: BinaryIO, where: str, budget: _Budget, head: bytes = b"") -> bytes:
+def _read_bounded(fh: BinaryIO, where: str, budget: Budget, head: bytes = b"") -> bytes:
     """All of `fh` (after `head`, bytes already read from it), but never more than
     MAX_DOCUMENT_BYTES: a device never ends."""
     room = MAX_DOCUMENT_BYTES + 1 - len(head)
@@ -104,7 +104,7 @@ def _read_bounded(fh: BinaryIO, where: str, budget: _Budget, head: bytes = b"") 
     return data
 
 
-def _lines(fh: BinaryIO, where: str, budget: _Budget,
+def _lines(fh: BinaryIO, where: str, budget: Budget,
            head: bytes = b"") -> Iterator[tuple[int, str]]:
     """Numbered lines split on "\\n" only: JSON allows a raw U+2028 or U+0085 inside a
     string, and str.splitlines() would cut a record there. Each line is bounded."""
@@ -175,30 +175,44 @@ def _jsonl_documents(lines: Iterable[tuple[int, str]], where: str) -> Iterator[D
             yield _record(line, f"{where}:{lineno}")
 
 
-def _file_documents(path: Path, budget: _Budget) -> Iterator[Document]:
+def _file_documents(path: Path, budget: Budget) -> Iterator[Document]:
     """One file of any kind (regular, FIFO, device), read within the limits."""
     try:
         fh = path.open("rb")
     except OSError as exc:
         raise KgError(f"{path}: cannot read ({exc.strerror})") from None
     with fh:
-        try:
-            if path.suffix == ".jsonl":
-                yield from _jsonl_documents(_lines(fh, str(path), budget), str(path))
-            else:
-                text = _decode(_read_bounded(fh, str(path), budget), str(path))
-                yield Document(path.stem, normalize(text))
-        except OSError as exc:
-            raise KgError(f"{path}: cannot read ({exc.strerror})") from None
+        yield from stream_documents(fh, str(path), path.suffix, path.stem, budget)
 
 
-def read_path(path: Path, budget: _Budget | None = None) -> Iterator[Document]:
+def stream_documents(fh: BinaryIO, where: str, suffix: str, stem: str,
+                     budget: Budget) -> Iterator[Document]:
+    """The documents of one open file (a .jsonl file's records, else one text with the
+    id `stem`), read within the limits; `where` names it in errors. A local file and a
+    file opened through fsspec (kg.scale.shards) give the same documents."""
+    try:
+        if suffix == ".jsonl":
+            yield from _jsonl_documents(_lines(fh, where, budget), where)
+        else:
+            text = _decode(_read_bounded(fh, where, budget), where)
+            yield Document(stem, normalize(text))
+    except OSError as exc:
+        raise KgError(f"{where}: cannot read ({exc.strerror or exc})") from None
+
+
+def directory_files(path: Path) -> list[Path]:
+    """The input files of a directory, as every reader takes them: sorted, recursive,
+    .txt and .jsonl only."""
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+
+
+def read_path(path: Path, budget: Budget | None = None) -> Iterator[Document]:
     """Documents of one file or directory (directories: sorted, recursive)."""
-    budget = budget or _Budget()
+    budget = budget or Budget()
     if not path.exists():
         raise KgError(f"{path}: no such file or directory")
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+        files = directory_files(path)
         if not files:
             raise KgError(f"{path}: directory holds no .txt or .jsonl files")
         for f in files:
@@ -211,7 +225,7 @@ _BLANK = b" \t\r\n\f\v"
 _BOM = b"\xef\xbb\xbf"
 
 
-def _stdin_documents(budget: _Budget, stdin_id: str) -> Iterator[Document]:
+def _stdin_documents(budget: Budget, stdin_id: str) -> Iterator[Document]:
     """stdin: JSON Lines if its first non-blank character is "{", else one text. Only
     the blank start is read ahead, so a stream of records is never held whole."""
     fh = sys.stdin.buffer
@@ -234,7 +248,7 @@ def iter_inputs(paths: Iterable[str], stdin_id: str = "stdin") -> Iterator[Docum
     """The documents named on the command line, in order, one at a time, within the
     per-document and per-run limits; ids must be unique (a set of ids is all that is
     kept)."""
-    budget = _Budget()
+    budget = Budget()
     seen: set[str] = set()
     for raw in paths:
         docs = _stdin_documents(budget, stdin_id) if raw == "-" else \
@@ -256,8 +270,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
         path = Path(raw)
         if raw == "-" or not (path.is_dir() or path.is_file()):
             return None
-        files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in
-                            SUFFIXES) if path.is_dir() else [path])
+        files.extend(directory_files(path) if path.is_dir() else [path])
     try:
         if sum(f.stat().st_size for f in files) > MAX_BYTES:
             return None

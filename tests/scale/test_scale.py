@@ -175,6 +175,23 @@ def test_a_dask_local_cluster_writes_the_same_bytes(corpus: Path, one_process: b
               "--chunk-size", 2, "-v")
     assert proc.returncode == 0, proc.stderr
     assert "stage timings on Dask (local) (5 documents" in proc.stderr
+    assert "1 partition read by the workers" in proc.stderr  # kg.scale.shards
+    assert out.read_bytes() == one_process
+
+
+@pytest.mark.slow
+def test_a_dask_local_cluster_takes_stdin_from_the_client(corpus: Path,
+                                                          one_process: bytes) -> None:
+    """stdin is read by the client, which sends the documents (no shards)."""
+    pytest.importorskip("distributed")
+    out = corpus.parent / "dask-stdin.nq"
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", "-", "-o", str(out),
+                           "--scheduler", "local", "--jobs", "2", "--chunk-size", "2", "-v"],
+                          input=corpus.read_text(encoding="utf-8"), capture_output=True,
+                          text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "stage timings on Dask (local) (5 documents" in proc.stderr
+    assert "read by the workers" not in proc.stderr
     assert out.read_bytes() == one_process
 
 
