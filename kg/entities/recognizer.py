@@ -12,13 +12,14 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 
+from kg.entities.extent import extend
 from kg.entities.mention import Mention
 from kg.lang.gazetteer import Entity, Gazetteer, default_gazetteer
 from kg.lang.morphology import Morphology, default_morphology
 from kg.lang.phrases import PhraseIndex
 from kg.lang.skeleton import MIN_LETTERS, skeleton
 from kg.resources import seeds_dir
-from kg.text.segment import Sentence, norm_token
+from kg.text.segment import Sentence, Token, norm_token
 
 Words = tuple[str, ...]
 
@@ -53,6 +54,7 @@ class EntityRecognizer:
         self.place_heads = set(morph.word_list("place_heads"))
         self.relational_nouns = set(morph.word_list("relational_nouns"))
         self.media_cues = set(morph.word_list("media_cues"))
+        self.media_owners = set(morph.word_list("media_owners"))
         self.anonymous_units = set(morph.word_list("anonymous_units"))
         self.plural_endings = tuple(morph.word_list("plural_endings"))
         self.index: PhraseIndex[_Pattern] = PhraseIndex()
@@ -193,9 +195,9 @@ class EntityRecognizer:
         return m.kind in ("name", "capital") and (prev in self.media_cues
                                                  or prev2 in self.media_cues)
 
-    def _owns_media(self, toks: list, k: int) -> bool:
+    def _owns_media(self, toks: list[Token], k: int) -> bool:
         """A media word right after (রাষ্ট্রীয় or ভিত্তিক between): the state's outlet."""
-        if k < len(toks) and toks[k].norm in ("রাষ্ট্রীয়", "ভিত্তিক", "সরকারি", "রাষ্ট্রায়ত্ত"):
+        if k < len(toks) and toks[k].norm in self.media_owners:
             k += 1
         one = toks[k].norm if k < len(toks) else ""
         two = f"{one} {toks[k + 1].norm}" if k + 1 < len(toks) else ""
@@ -223,80 +225,9 @@ class EntityRecognizer:
                 m.plural = True
         chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen))
         chosen = [m for m in chosen if not self._describes_next(sentence, m)]
-        for m in chosen:
-            self._unknown_name_after(sentence, m, chosen)
-            self._members_of(sentence, m)
-        self._postpositions(sentence, chosen)
+        extend(sentence, chosen, self.morph)
         _coordinate(sentence, chosen, self.morph)
         return chosen
-
-    def _unknown_name_after(self, sentence: Sentence, m: Mention,
-                            mentions: list[Mention]) -> None:
-        """মার্কিন কূটনীতিক গ্যাব্রিয়েল এসকোবারকে: an office followed by a name the gazetteer
-        does not know is that office holder; the name's case ending is the office's."""
-        if m.case != "plain" or not (m.kind == "role" or m.role in PERSON_UNITS):
-            return
-        toks = sentence.tokens
-        others = {k for o in mentions if o is not m for k in range(o.start, o.end)}
-        for k in range(m.end, min(m.end + 3, len(toks))):
-            t = toks[k]
-            if t.is_punct or k in others or t.norm.isdigit() or self.morph.lemma(t.norm):
-                return
-            case = next((c for b, c in self.morph.analyses(t.norm)[1:] if len(b) >= 2), None)
-            if case == "acc" or (case == "gen" and k + 1 < len(toks)
-                                 and self.morph.postpositions.get(toks[k + 1].norm)):
-                m.end, m.case = k + 1, case
-                return
-            if case is not None:
-                return
-
-    def _members_of(self, sentence: Sentence, m: Mention) -> None:
-        """ন্যাটোর সদস্য দেশগুলোর প্রতি: a body's member states stand for the body, in the
-        case of the whole phrase."""
-        toks = sentence.tokens
-        k = m.end
-        if m.case != "gen" or k + 1 >= len(toks) or toks[k].norm != "সদস্য":
-            return
-        head = toks[k + 1].norm
-        if not head.startswith(("দেশ", "রাষ্ট্র")):
-            return
-        m.end = k + 2
-        m.case = next((c for b, c in self.morph.analyses(head)[1:] if b in MEMBER_HEADS),
-                      "plain")
-
-    def _targeting(self, toks: list, k: int) -> bool:
-        """X (or X's base, position) লক্ষ্য করে: what an attack is aimed at."""
-        for j in (k, k + 1):
-            if j + 1 < len(toks) and toks[j].norm == "লক্ষ্য" and toks[j + 1].norm == "করে":
-                return j == k or not (toks[k].is_punct or self.morph.lemma(toks[k].norm))
-        return False
-
-    def _postpositions(self, sentence: Sentence, mentions: list[Mention]) -> None:
-        toks = sentence.tokens
-        for m in mentions:
-            k = m.end
-            if k + 1 < len(toks) and toks[k].text == "(" and ")" in (
-                    t.text for t in toks[k + 1 : k + 5]):
-                k = next(j for j in range(k + 1, k + 5) if toks[j].text == ")") + 1  # X (Y)
-            if k < len(toks) and toks[k].norm in DETACHED_GENITIVE:
-                m.case = "gen"  # র্যাপিড সাপোর্ট ফোর্সেস (আরএসএফ) এর
-                k += 1
-            if self._targeting(toks, k):
-                m.case = "on"  # মার্কিন সৈন্যদের অবস্থান লক্ষ্য করে: aimed at
-                continue
-            if k < len(toks):
-                pp = self.morph.postpositions.get(toks[k].norm)
-                if pp == "from" and toks[k].norm != "থেকে" and k + 1 < len(toks):
-                    k += 1  # কাছ থেকে
-                if pp:
-                    m.case = pp
-
-
-# দেশগুলোর, রাষ্ট্রগুলোকে: the heads of "member states" once their endings are off.
-MEMBER_HEADS = frozenset({"দেশ", "দেশগুলো", "দেশগুলি", "রাষ্ট্র", "রাষ্ট্রগুলো", "রাষ্ট্রগুলি"})
-# Units whose bare singular names one person (মার্কিন কূটনীতিক, রুশ মুখপাত্র).
-PERSON_UNITS = frozenset({"ambassador", "diplomat", "spokesperson", "official"})
-DETACHED_GENITIVE = frozenset({"এর", "-এর", "’র", "'র", "-র"})
 
 
 def _dateline(sentence: Sentence, m: Mention) -> bool:

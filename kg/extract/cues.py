@@ -43,6 +43,12 @@ class CueFinder:
         self.lang = lang
         self.lex = lang.lex
         self.morph = lang.morph
+        # the predicates a neighbour can turn a cue into (_speech_acts)
+        self.senses = {p.id: p for p in self.lex.predicates
+                       if p.id in ("demand", "call-on", "criticise")}
+        self.condemning = frozenset(self.morph.word_list("negative_evaluations"))
+        self.naming = frozenset(self.morph.word_list("naming_verbs"))
+        self.act_stopped = frozenset(self.morph.word_list("act_stopped"))
 
     def find(self, sent: Sentence, mentions: list[Mention]) -> list[Cue]:
         """Noun cues longest first, then event verbs on tokens no noun cue took."""
@@ -75,35 +81,36 @@ class CueFinder:
         cues += self._passive_statements(toks, taken, mentions)
         cues.sort(key=lambda c: c.start)
         self._complements(toks, cues)
-        self._demands(toks, cues, mentions)
+        self._speech_acts(toks, cues, mentions)
         return cues
 
-    def _demands(self, toks: list[Token], cues: list[Cue], mentions: list[Mention]) -> None:
-        """রাশিয়ার কাছে ব্যাখ্যা দাবি করেছে: দাবি করা is "claim", but asked of someone (কাছে,
-        কাছ থেকে) it is a demand."""
-        preds = {p.id: p for p in self.lex.predicates
-                 if p.id in ("demand", "call-on", "criticise")}
+    def _speech_acts(self, toks: list[Token], cues: list[Cue], mentions: list[Mention]) -> None:
+        """Words of saying and asking whose sense their neighbours decide: দাবি করা is
+        "claim", but asked of someone (রাশিয়ার কাছে ব্যাখ্যা দাবি) a demand; naming something
+        with a condemning word (… লেবেলকে "মিথ্যা" বলে অভিহিত) criticises it; telling someone
+        to act (চীনকে সরে যেতে বলেছে) calls on them; wanting to act (হস্তক্ষেপ করতে চাইছে)
+        asks nobody."""
+        senses = self.senses
         for cue in cues:
-            if cue.pred.id == "comment" and self._condemning(toks, cue):
-                cue.pred = preds["criticise"]  # … লেবেলকে "মিথ্যা" বলে অভিহিত করেন
-                continue
-            if cue.pred.id == "comment" and cue.light_lemma == "করা" and (
-                    toks[cue.noun_end - 1].norm == "দাবি") and self._asked(
-                    toks, cue, mentions, ("to", "from")):
-                cue.pred = preds["demand"]
-            elif cue.pred.id == "ask-for" and cue.start > 0 and self._infinitive(
-                    toks[cue.start - 1].norm):
-                cue.anaphoric = True  # হস্তক্ষেপ করতে চাইছে: wanting to act asks nobody
-            elif cue.pred.id == "say" and cue.light_lemma == "বলা" and cue.start > 0 and (
-                    self._infinitive(toks[cue.start - 1].norm)) and self._asked(
-                    toks, cue, mentions, ("acc",)):
-                cue.pred = preds["call-on"]  # চীনকে সরে যেতে বলেছে: told China to pull back
+            word = toks[cue.noun_end - 1].norm
+            after_infinitive = cue.start > 0 and self._infinitive(toks[cue.start - 1].norm)
+            if cue.pred.id == "comment" and "criticise" in senses and self._condemning(
+                    toks, cue):
+                cue.pred = senses["criticise"]
+            elif cue.pred.id == "comment" and cue.light_lemma == "করা" and word == "দাবি" and (
+                    "demand" in senses and self._asked(toks, cue, mentions, ("to", "from"))):
+                cue.pred = senses["demand"]
+            elif cue.pred.id == "ask-for" and after_infinitive:
+                cue.anaphoric = True
+            elif cue.pred.id == "say" and cue.light_lemma == "বলা" and after_infinitive and (
+                    "call-on" in senses and self._asked(toks, cue, mentions, ("acc",))):
+                cue.pred = senses["call-on"]
 
     def _condemning(self, toks: list[Token], cue: Cue) -> bool:
         """A condemning word just before বলে and the naming verb (অভিহিত, আখ্যা, বর্ণনা)."""
-        if toks[cue.noun_end - 1].norm not in ("অভিহিত", "বর্ণনা", "আখ্যা", "আখ্যায়িত"):
+        if toks[cue.noun_end - 1].norm not in self.naming:
             return False
-        words = set(self.morph.word_list("negative_evaluations"))
+        words = self.condemning
         k = cue.start - 1
         while k >= 0 and (toks[k].is_punct or toks[k].text in QUOTES):
             k -= 1
@@ -157,7 +164,7 @@ class CueFinder:
             toks[nxt.end - 1].norm.endswith(NONFINITE_ENDINGS))
 
     def _nonfinite_next(self, toks: list[Token], j: int, stop: int) -> bool:
-        """An infinitive or verbal noun within two words after an event noun, before the
+        """An infinitive or verbal noun within four words after an event noun, before the
         next predicate (আলোচনায় ফেরার, যুদ্ধ থেকে সরে আসার)."""
         for k in range(j, min(j + 4, stop, len(toks))):
             t = toks[k]
@@ -334,6 +341,6 @@ class CueFinder:
             return True
         if j < len(toks) and toks[j].norm in self.lang.context_markers:
             return True  # মহড়ার প্রেক্ষিতে: the setting of what follows
-        if j < len(toks) and toks[j].norm in self.morph.word_list("act_stopped"):
+        if j < len(toks) and toks[j].norm in self.act_stopped:
             return True  # হামলা বন্ধের আহ্বান: the act to stop is the call's topic
         return any(t.norm in self.lang.predicative for t in toks[j : j + 5])

@@ -32,7 +32,7 @@ from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
 from kg.parse.tree import Parse
-from kg.text.segment import QUOTES, Sentence
+from kg.text.segment import QUOTES, Sentence, Token
 
 # Acts aimed at something a state owns (its base, ship, refinery, embassy, goods).
 AIMED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -152,14 +152,17 @@ class EventExtractor:
                 return True
         return False
 
-    def _aimed_at(self, between: list) -> bool:
-        """One or two words between a demonym and an act, the last in the locative (ঘাঁটিতে,
-        তেল শোধনাগারে, জাহাজগুলিতেও), a mode word (ড্রোন, ক্ষেপণাস্ত্র) allowed after it: what
-        the act hits belongs to the state the demonym names."""
+    def _aimed_at(self, between: list[Token]) -> bool:
+        """What lies between a demonym and an act names what the act hits, which belongs to
+        the state the demonym names: one or two words, the last in the locative (ঘাঁটিতে,
+        তেল শোধনাগারে, জাহাজগুলিতেও), a mode word (ড্রোন, ক্ষেপণাস্ত্র) allowed after it; a few
+        words ending in ওপর/উপর (… খাদ্য আমদানির উপর নিষেধাজ্ঞা); or one or two ending in
+        লক্ষ্য করে (মার্কিন ঘাঁটি লক্ষ্য করে হামলা)."""
         words = [t for t in between if t.norm not in self.lang.lex.mode_words]
         if any(t.is_punct for t in between) or len(between) > 5:
             return False
-        if len(words) in (3, 4) and [t.norm for t in words[-2:]] == ["লক্ষ্য", "করে"]:
+        if len(words) in (3, 4) and " ".join(t.norm for t in words[-2:]) in (
+                self.lang.morph.word_list("targeting")):
             return True  # মার্কিন ঘাঁটি লক্ষ্য করে হামলা
         on = [k for k, t in enumerate(words) if self.lang.morph.postpositions.get(t.norm) == "on"]
         if on and 1 <= on[-1] <= 3 and len(words) - on[-1] <= 2:

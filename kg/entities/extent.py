@@ -1,0 +1,90 @@
+"""How far a mention reaches and which case the whole phrase takes.
+
+The gazetteer match is only the name; the phrase it heads can go on: an office followed by
+a name the gazetteer lacks (মার্কিন কূটনীতিক গ্যাব্রিয়েল এসকোবারকে), a body's member states
+(ন্যাটোর সদস্য দেশগুলোর প্রতি), an abbreviation in brackets (… ফোর্সেস (আরএসএফ) এর), a
+postposition (রাশিয়ার কাছ থেকে) or "targeting" (X লক্ষ্য করে). The case the extractor reads
+is the case of that whole phrase. The words are data (seeds/lexicon/morphology.yaml).
+"""
+
+from __future__ import annotations
+
+from kg.entities.mention import Mention
+from kg.lang.morphology import Morphology
+from kg.text.segment import Sentence, Token
+
+# Units whose bare singular names one person (মার্কিন কূটনীতিক, রুশ মুখপাত্র).
+PERSON_UNITS = frozenset({"ambassador", "diplomat", "spokesperson", "official"})
+DETACHED_GENITIVE = frozenset({"এর", "-এর", "’র", "'র", "-র"})
+
+
+def extend(sentence: Sentence, mentions: list[Mention], morph: Morphology) -> None:
+    """Each mention's end and case, from the words after its name."""
+    for m in mentions:
+        _unknown_name_after(sentence, m, mentions, morph)
+        _members_of(sentence, m, morph)
+    _postpositions(sentence, mentions, morph)
+
+
+def _unknown_name_after(sentence: Sentence, m: Mention, mentions: list[Mention],
+                        morph: Morphology) -> None:
+    """মার্কিন কূটনীতিক গ্যাব্রিয়েল এসকোবারকে: an office followed by a name the gazetteer
+    does not know is that office holder; the name's case ending is the office's."""
+    if m.case != "plain" or not (m.kind == "role" or m.role in PERSON_UNITS):
+        return
+    toks = sentence.tokens
+    others = {k for o in mentions if o is not m for k in range(o.start, o.end)}
+    for k in range(m.end, min(m.end + 3, len(toks))):
+        t = toks[k]
+        if t.is_punct or k in others or t.norm.isdigit() or morph.lemma(t.norm):
+            return
+        case = next((c for b, c in morph.analyses(t.norm)[1:] if len(b) >= 2), None)
+        if case == "acc" or (case == "gen" and k + 1 < len(toks)
+                             and morph.postpositions.get(toks[k + 1].norm)):
+            m.end, m.case = k + 1, case
+            return
+        if case is not None:
+            return
+
+
+def _members_of(sentence: Sentence, m: Mention, morph: Morphology) -> None:
+    """ন্যাটোর সদস্য দেশগুলোর প্রতি: a body's member states stand for the body, in the case
+    of the whole phrase."""
+    toks = sentence.tokens
+    k = m.end
+    if m.case != "gen" or k + 1 >= len(toks) or toks[k].norm not in morph.word_list("members"):
+        return
+    heads = morph.word_list("member_heads")
+    readings = [(b, c) for b, c in morph.analyses(toks[k + 1].norm) if b in heads]
+    if readings:
+        m.end, m.case = k + 2, readings[-1][1]
+
+
+def _targeting(toks: list[Token], k: int, morph: Morphology) -> bool:
+    """X (or X's base, position) লক্ষ্য করে: what an attack is aimed at."""
+    marker = morph.word_list("targeting")
+    for j in (k, k + 1):
+        if j + 1 < len(toks) and f"{toks[j].norm} {toks[j + 1].norm}" in marker:
+            return j == k or not (toks[k].is_punct or morph.lemma(toks[k].norm))
+    return False
+
+
+def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morphology) -> None:
+    toks = sentence.tokens
+    for m in mentions:
+        k = m.end
+        if k + 1 < len(toks) and toks[k].text == "(" and ")" in (
+                t.text for t in toks[k + 1 : k + 5]):
+            k = next(j for j in range(k + 1, k + 5) if toks[j].text == ")") + 1  # X (Y)
+        if k < len(toks) and toks[k].norm in DETACHED_GENITIVE:
+            m.case = "gen"  # র্যাপিড সাপোর্ট ফোর্সেস (আরএসএফ) এর
+            k += 1
+        if _targeting(toks, k, morph):
+            m.case = "on"  # মার্কিন সৈন্যদের অবস্থান লক্ষ্য করে: aimed at
+            continue
+        if k < len(toks):
+            pp = morph.postpositions.get(toks[k].norm)
+            if pp == "from" and toks[k].norm != "থেকে" and k + 1 < len(toks):
+                k += 1  # কাছ থেকে
+            if pp:
+                m.case = pp
