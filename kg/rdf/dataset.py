@@ -26,9 +26,10 @@ rdflib stays the graph API: kg.rdf emits rdflib terms and `rdflib_quads` gives t
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -281,19 +282,9 @@ class Dataset:
         text = self.nquads() if with_graphs else self.ntriples()
         if fmt in ("nt", "nquads"):
             return text.encode("utf-8")  # already pyoxigraph's canonical N-Triples/N-Quads
-        source = ox.RdfFormat.N_QUADS if with_graphs else ox.RdfFormat.N_TRIPLES
-        target = ox_format(fmt)
-        prefixes = stream_prefixes() if fmt in ("turtle", "trig") else None
-        try:
-            quads = ox.parse(text.encode("utf-8"), format=source, lenient=True)
-            data = ox.serialize(quads, format=target, prefixes=prefixes)
-            if fmt == "json-ld":  # pyoxigraph writes no @context (kg.rdf.jsonld)
-                from kg.rdf.jsonld import with_context
-
-                return with_context(data, stream_prefixes())
-            return data
-        except SyntaxError as exc:
-            raise KgError(f"cannot write {fmt}: invalid RDF term ({_first_line(exc)})") from None
+        out = io.BytesIO()
+        reserialize(fmt, out, input=text.encode("utf-8"))
+        return out.getvalue()
 
     def rdflib_quads(self) -> list[tuple[Node, Node, Node, Node]]:
         """The statements as rdflib quads (graph order, then statement order)."""
@@ -334,6 +325,27 @@ def _rdflib(term) -> Node:
         return Literal(term.value, lang=term.language)
     datatype = term.datatype.value
     return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+
+
+def reserialize(fmt: str, out: BinaryIO, **source: object) -> None:
+    """Canonical N-Quads (or N-Triples, for a triple format) from `source` — pyoxigraph's
+    `input=` bytes or `path=` — written to `out` in `fmt` by pyoxigraph's streaming
+    writer, with kg's prefixes for Turtle/TriG and its @context for JSON-LD. The one
+    re-serialisation both the in-memory Dataset and the streaming build use."""
+    with_graphs = FORMATS[fmt].named_graphs
+    kind = ox.RdfFormat.N_QUADS if with_graphs else ox.RdfFormat.N_TRIPLES
+    prefixes = stream_prefixes() if fmt in ("turtle", "trig") else None
+    try:
+        quads = ox.parse(**source, format=kind, lenient=True)
+        if fmt == "json-ld":  # pyoxigraph writes no @context (kg.rdf.jsonld)
+            from kg.rdf.jsonld import with_context
+
+            out.write(with_context(ox.serialize(quads, format=ox_format(fmt)),
+                                   stream_prefixes()))
+            return
+        ox.serialize(quads, out, format=ox_format(fmt), prefixes=prefixes)
+    except SyntaxError as exc:
+        raise KgError(f"cannot write {fmt}: invalid RDF term ({_first_line(exc)})") from None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -65,7 +65,7 @@ class SortedSpool:
         files = [run.open(encoding="utf-8", newline="\n") for run in self.runs]
         try:
             last = None
-            for line in heapq.merge(*(_stripped(f) for f in files)):
+            for line in heapq.merge(*(lines_of(f) for f in files)):
                 if line != last:
                     yield line
                     last = line
@@ -76,6 +76,7 @@ class SortedSpool:
             run.unlink(missing_ok=True)
 
 
-def _stripped(fh: TextIO) -> Iterator[str]:
+def lines_of(fh: TextIO) -> Iterator[str]:
+    """The lines of a file the sort wrote, without their "\n" (the lines hold no other)."""
     for line in fh:
         yield line[:-1]

@@ -47,10 +47,10 @@ from kg.rdf.dataset import (
     _first_line,
     graph_key,
     quad_texts,
-    stream_prefixes,
+    reserialize,
 )
 from kg.rdf.formats import DATASET_FORMATS, FORMATS, format_for, ox_format
-from kg.rdf.spool import CHUNK_LINES, SortedSpool
+from kg.rdf.spool import CHUNK_LINES, SortedSpool, lines_of
 from kg.rdf.vocab import DCTERMS, GRAPH_ACTORS, GRAPH_DATASET, GRAPH_EVENTS, GRAPH_ONTOLOGY, KGO
 
 if TYPE_CHECKING:
@@ -246,9 +246,7 @@ class GraphBuilder:
                 elif g == _ACTORS:
                     for st in statements:
                         mentions.actor_statement(st)
-                else:
-                    for _st in statements:
-                        pass
+                # the other graphs' lines pass through _written as groupby moves on
         return lines_path, written[0], names_path, documents, mentions
 
     def _derived(self, mentions: MentionSpool, names: Path, documents: int,
@@ -284,7 +282,7 @@ class GraphBuilder:
         total = n + n_events + len(description)
         with lines_path.open(encoding="utf-8", newline="\n") as a, \
                 events_path.open(encoding="utf-8", newline="\n") as b:
-            merged = heapq.merge(_stripped(a), _stripped(b), description)
+            merged = heapq.merge(lines_of(a), lines_of(b), description)
             if self.fmt in PRETTY_FORMATS and total <= self.pretty_limit:
                 ds = Dataset()
                 for line in merged:
@@ -309,7 +307,7 @@ class GraphBuilder:
         events_path.unlink()
         self.report.statements = written
         if self.fmt not in ("nt", "nquads"):
-            self._reserialize(canonical, out)
+            reserialize(self.fmt, out, path=str(canonical))
         return written
 
     def _write_text(self, lines: Iterable[str], fh: TextIO) -> int:
@@ -325,23 +323,6 @@ class GraphBuilder:
                 fh.write(st + " .\n")
                 n += 1
         return n
-
-    def _reserialize(self, canonical: Path, out: BinaryIO) -> None:
-        source = ox.RdfFormat.N_QUADS if self.with_graphs else ox.RdfFormat.N_TRIPLES
-        prefixes = stream_prefixes() if self.fmt in ("turtle", "trig") else None
-        try:
-            quads = ox.parse(path=str(canonical), format=source, lenient=True)
-            if self.fmt == "json-ld":  # pyoxigraph writes no @context (kg.rdf.jsonld)
-                from kg.rdf.jsonld import with_context
-
-                out.write(with_context(ox.serialize(quads, format=ox_format(self.fmt)),
-                                       stream_prefixes()))
-                return
-            ox.serialize(quads, out, format=ox_format(self.fmt), prefixes=prefixes)
-        except SyntaxError as exc:
-            raise KgError(f"cannot write {self.fmt}: invalid RDF term "
-                          f"({_first_line(exc)})") from None
-
 
 def _graph(line: str) -> str:
     return line.split(SEP, 1)[0]
@@ -363,7 +344,3 @@ def _write_nquads(lines: Iterable[str], fh: TextIO) -> int:
         n += 1
     return n
 
-
-def _stripped(fh: TextIO) -> Iterator[str]:
-    for line in fh:
-        yield line[:-1]

@@ -15,10 +15,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
+import kg.rdf.stream
 from kg.errors import KgError
 from kg.rdf.dataset import Dataset as KgDataset
 from kg.rdf.dataset import quoted, term_text
-from kg.rdf.stream import GraphBuilder
 from tests.conftest import SEED_ARTICLE
 
 DOC_GRAPH = "https://w3id.org/kg-bn/graph/document/"
@@ -296,7 +296,7 @@ def test_a_crash_mid_build_leaves_the_previous_file_intact(tmp_path, corpus, mon
         raise KeyboardInterrupt
 
     if where == "serialize":
-        monkeypatch.setattr(GraphBuilder, "_reserialize", crash)  # kg build streams
+        monkeypatch.setattr(kg.rdf.stream, "reserialize", crash)  # kg build streams
     else:
         monkeypatch.setattr(os, "fsync", crash)
     code, _, err = run_kg(monkeypatch, capsys, "build", "--append", path, corpus["b2"])
