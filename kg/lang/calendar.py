@@ -34,8 +34,19 @@ class Calendar:
         self.year_words = {norm_token(w) for w in data["year_words"]}
         self.anchors_after = {norm_token(w) for w in data.get("anchors_after", [])}
         self.past_markers = {norm_token(w) for w in data.get("past_markers", [])}
+        self._month_of: dict[str, int | None] = {}
 
     def month(self, word: str) -> int | None:
+        """The month a word names (inflected or mistyped forms too); memoised, since the
+        prefix scan below runs over every month name for every word asked."""
+        if word in self._month_of:
+            return self._month_of[word]
+        found = self._month(word)
+        if len(self._month_of) < 500_000:
+            self._month_of[word] = found
+        return found
+
+    def _month(self, word: str) -> int | None:
         if word in self.months:
             return self.months[word]
         for name, m in self.months.items():

@@ -56,6 +56,7 @@ class Morphology:
         combos |= {(c, "plain") for c in clitics}
         self.suffixes = sorted(combos, key=lambda x: -len(x[0]))
         self._analyses: dict[str, list[tuple[str, str]]] = {}
+        self._features: dict[tuple[str, str], VerbFeatures] = {}
         self.postpositions = {norm_token(k): v for k, v in data.get("postpositions", {}).items()}
         self.lists = {k: _norm_list(v) for k, v in data.items() if isinstance(v, list)}
         self.verb_forms: dict[str, str] = {}
@@ -85,7 +86,16 @@ class Morphology:
         return self.verb_forms.get(word)
 
     def features(self, word: str, following: str = "") -> VerbFeatures:
-        """Tense/mood/polarity of a verb form, and of a following negative particle."""
+        """Tense/mood/polarity of a verb form, and of a following negative particle.
+        Memoised like `analyses` (VerbFeatures is frozen, so sharing one is safe)."""
+        cached = self._features.get((word, following))
+        if cached is None:
+            cached = self._features_of(word, following)
+            if len(self._features) < 500_000:
+                self._features[(word, following)] = cached
+        return cached
+
+    def _features_of(self, word: str, following: str) -> VerbFeatures:
         concessive = word.endswith(self._conc)
         return VerbFeatures(
             future=word.endswith(self._future) and self.lemma(word) is not None,

@@ -11,6 +11,7 @@ words short enough to collide with ordinary vocabulary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _GLIDES = [("য়", ""), ("্য", ""), ("ড়", "র"), ("ঢ়", "র")]
 _DROP = dict.fromkeys(map(ord, "ািীুূৃেৈোৌ্ঁঃ়\u200c\u200d-‐'’"))
@@ -22,6 +23,7 @@ _REPEAT = re.compile(r"(.)\1+")
 MIN_LETTERS = 4  # skeletons shorter than this are too common to trust
 
 
+@lru_cache(maxsize=65_536)  # news repeats its words: most calls are a look-up
 def skeleton(word: str) -> str:
     for a, b in _GLIDES:
         word = word.replace(a, b)

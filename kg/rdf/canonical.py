@@ -37,7 +37,17 @@ from rdflib import Literal, URIRef
 
 from kg.query.model import ACTOR_CLASSES, Actor, EventRow, actor_key, natural_key
 from kg.rdf.codes import decimal_literal
-from kg.rdf.vocab import GRAPH_EVENTS, KGO, PLOVER, RDF, XSD, canonical_iri, context_iri
+from kg.rdf.vocab import (
+    GRAPH_EVENTS,
+    KGO,
+    PLOVER,
+    RDF,
+    XSD,
+    canonical_iri,
+    context_iri,
+    iri,
+    literal,
+)
 
 if TYPE_CHECKING:
     from kg.rdf.dataset import Dataset
@@ -116,17 +126,20 @@ def _order(row: EventRow) -> tuple:
     return (row.document or "", natural_key(row.event))
 
 
+_TYPE = RDF.type
+
+
 def canonical_quads(clusters: list[Cluster]) -> Iterator[tuple]:
     """The canonical events' triples in kg:graph/events."""
     g = GRAPH_EVENTS
     for c in clusters:
         e, first = c.iri, c.mentions[0]
-        yield e, RDF.type, KGO.CanonicalEvent, g
+        yield e, _TYPE, KGO.CanonicalEvent, g
         yield e, KGO.eventType, PLOVER[first.type], g
         if first.quad:
             yield e, KGO.quadClass, PLOVER["".join(w.capitalize() for w in first.quad.split())], g
         if first.cameo:
-            yield e, KGO.cameoCode, Literal(first.cameo), g
+            yield e, KGO.cameoCode, literal(first.cameo), g
         if first.goldstein is not None:
             yield e, KGO.goldsteinScale, decimal_literal(first.goldstein), g
         dates = sorted(d for d in (full_date(m) for m in c.mentions) if d)
@@ -135,11 +148,11 @@ def canonical_quads(clusters: list[Cluster]) -> Iterator[tuple]:
         # the first report's sides: the others name the same ones, or for a symmetric act
         # the same parties the other way round (a union would make A meet A)
         for a in first.sources:
-            yield e, KGO.source, URIRef(a.id), g
+            yield e, KGO.source, iri(a.id), g
         for a in first.targets:
-            yield e, KGO.target, URIRef(a.id), g
+            yield e, KGO.target, iri(a.id), g
         for a in sorted({a.id for m in c.mentions for a in m.places}):
-            yield e, KGO.location, URIRef(a), g
+            yield e, KGO.location, iri(a), g
         shared = set.intersection(*(set(m.context) for m in c.mentions))
         for ctx in sorted(shared):
             yield e, KGO.context, context_iri(ctx), g
@@ -147,9 +160,9 @@ def canonical_quads(clusters: list[Cluster]) -> Iterator[tuple]:
         if confidences:
             yield e, KGO.confidence, decimal_literal(max(confidences)), g
         for m in c.mentions:
-            yield e, KGO.mention, URIRef(m.event), g
-        yield e, KGO.numMentions, Literal(len(c.mentions)), g
-        yield e, KGO.numSources, Literal(len({source_of(m) for m in c.mentions})), g
+            yield e, KGO.mention, iri(m.event), g
+        yield e, KGO.numMentions, literal(len(c.mentions)), g
+        yield e, KGO.numSources, literal(len({source_of(m) for m in c.mentions})), g
 
 
 def refresh(ds: Dataset, window: int = DEFAULT_WINDOW) -> list[Cluster]:

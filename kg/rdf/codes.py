@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
@@ -28,6 +29,7 @@ def provenance_quads(doc: Document, d: URIRef, g: URIRef) -> Iterator[Quad]:
         yield d, DCTERMS.publisher, Literal(doc.outlet), g
 
 
+@lru_cache(maxsize=4_096, typed=True)
 def decimal_literal(value: float) -> Literal:
     """An xsd:decimal in its canonical form (8, 1.9, -0.3: no trailing zeros), the form
     SPARQL stores such as Oxigraph give back, so a pushed graph reads back unchanged."""

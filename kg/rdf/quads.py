@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -51,6 +51,7 @@ from kg.rdf.vocab import (
     entity_iri,
     event_class,
     event_iri,
+    literal,
     quad_concept,
     sentence_iri,
     type_concept,
@@ -58,10 +59,23 @@ from kg.rdf.vocab import (
 from kg.resources import ontology_dir
 
 Quad = tuple[Node, Node, Node, URIRef]
+# Terms and literals made once: rdflib builds and checks a new object on every
+# RDF.type or Literal(3), and a large graph asks for the same few thousand terms millions of times.
+_TYPE, _LABEL, _PREF_LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel
+_PART_OF, _IDENTIFIER, _DATE = DCTERMS.isPartOf, DCTERMS.identifier, DCTERMS.date
+_DERIVED_FROM, _ATTRIBUTED_TO, _SAME_AS = PROV.wasDerivedFrom, PROV.wasAttributedTo, OWL.sameAs
+
+
 ACTOR_CLASS = {"Country": KGO.Country, "Person": KGO.Person, "Organization": KGO.Organization,
                "Location": KGO.Location, "Agreement": KGO.Agreement, "Other": KGO.Other}
 
 
+@lru_cache(maxsize=4_096, typed=True)  # typed: 1 and 1.0 print differently
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=65_536)
 def date_literal(value: str) -> Literal:
     """ISO dates of any precision: 2024-06-18, 2024-06, 2024, --06-18."""
     if value.startswith("--"):
@@ -83,22 +97,22 @@ def document_quads(result: DocumentResult) -> Iterator[Quad]:
     doc = result.doc
     g = document_graph_iri(doc.id)
     d = document_iri(doc.id)
-    yield d, RDF.type, KGO.Document, g
-    yield d, DCTERMS.identifier, Literal(doc.id), g
+    yield d, _TYPE, KGO.Document, g
+    yield d, _IDENTIFIER, Literal(doc.id), g
     if doc.date:
-        yield d, DCTERMS.date, Literal(doc.date, datatype=XSD.date), g
+        yield d, _DATE, Literal(doc.date, datatype=XSD.date), g
     yield from provenance_quads(doc, d, g)
     sentences = {r["sentence_index"] for r in result.records}
     for s in result.sentences:
         if s.index not in sentences:
             continue
         si = sentence_iri(doc.id, s.index)
-        yield si, RDF.type, KGO.Sentence, g
+        yield si, _TYPE, KGO.Sentence, g
         yield si, KGO.text, Literal(s.text, lang="bn"), g
-        yield si, KGO.sentenceIndex, Literal(s.index), g
-        yield si, KGO.spanStart, Literal(s.start), g
-        yield si, KGO.spanEnd, Literal(s.end), g
-        yield si, DCTERMS.isPartOf, d, g
+        yield si, KGO.sentenceIndex, literal(s.index), g
+        yield si, KGO.spanStart, literal(s.start), g
+        yield si, KGO.spanEnd, literal(s.end), g
+        yield si, _PART_OF, d, g
     counters: dict[int, int] = {}
     for rec in result.records:
         n = counters.get(rec["sentence_index"], 0)
@@ -110,25 +124,25 @@ def document_quads(result: DocumentResult) -> Iterator[Quad]:
 def _event_quads(doc_id: str, rec: dict, n: int, g: URIRef) -> Iterator[Quad]:
     e = event_iri(doc_id, rec["sentence_index"], n)
     etype = rec["type"]
-    yield e, RDF.type, KGO.Event, g
-    yield e, RDF.type, event_class(etype), g
+    yield e, _TYPE, KGO.Event, g
+    yield e, _TYPE, event_class(etype), g
     yield e, KGO.eventType, type_concept(etype), g
     if rec.get("quad"):
         yield e, KGO.quadClass, quad_concept(rec["quad"]), g
     if rec.get("cameo"):
-        yield e, KGO.cameoCode, Literal(rec["cameo"]), g
+        yield e, KGO.cameoCode, literal(rec["cameo"]), g
     if rec.get("mode"):
-        yield e, KGO.mode, Literal(rec["mode"]), g
-    yield e, KGO.relation, Literal(rec["relation"]), g
+        yield e, KGO.mode, literal(rec["mode"]), g
+    yield e, KGO.relation, literal(rec["relation"]), g
     for ctx in rec.get("context", []):
         yield e, KGO.context, context_iri(ctx), g
     if rec.get("date"):
         yield e, KGO.date, date_literal(rec["date"]), g
-    yield e, KGO.confidence, Literal(Decimal(str(rec["confidence"])), datatype=XSD.decimal), g
-    yield e, KGO.spanStart, Literal(rec["span"][0]), g
-    yield e, KGO.spanEnd, Literal(rec["span"][1]), g
-    yield e, PROV.wasDerivedFrom, sentence_iri(doc_id, rec["sentence_index"]), g
-    yield e, PROV.wasAttributedTo, SOFTWARE, g
+    yield e, KGO.confidence, _confidence(rec["confidence"]), g
+    yield e, KGO.spanStart, literal(rec["span"][0]), g
+    yield e, KGO.spanEnd, literal(rec["span"][1]), g
+    yield e, _DERIVED_FROM, sentence_iri(doc_id, rec["sentence_index"]), g
+    yield e, _ATTRIBUTED_TO, SOFTWARE, g
     sources = [actor_node(a) for a in rec["source"]]
     targets = [actor_node(a) for a in rec["target"]]
     for s in sources:
@@ -143,9 +157,9 @@ def _event_quads(doc_id: str, rec: dict, n: int, g: URIRef) -> Iterator[Quad]:
         o = agreement_iri(doc_id, *map(int, str(key).split("-"))) if key else actor_node(obj)
         objects.append(o)
         yield e, KGO.object, o, g
-        yield o, RDF.type, ACTOR_CLASS.get(obj.get("type"), KGO.Other), g
-        yield o, RDFS.label, Literal(obj["label"], lang="en"), g
-        yield o, SKOS.prefLabel, Literal(obj["label_bn"], lang="bn"), g
+        yield o, _TYPE, ACTOR_CLASS.get(obj.get("type"), KGO.Other), g
+        yield o, _LABEL, literal(obj["label"], "en"), g
+        yield o, _PREF_LABEL, literal(obj["label_bn"], "bn"), g
         for p in sources + targets:
             yield o, KGO.party, p, g
     for s in sources:
@@ -167,17 +181,17 @@ def actor_quads(actors: Iterable[Entity], gazetteer: Gazetteer) -> Iterator[Quad
             continue
         done.add(a.key)
         node = entity_iri(a.wikidata, a.label, a.label_bn, a.type)
-        yield node, RDF.type, ACTOR_CLASS[a.type], g
-        yield node, RDFS.label, Literal(a.label, lang="en"), g
-        yield node, SKOS.prefLabel, Literal(a.label_bn, lang="bn"), g
+        yield node, _TYPE, ACTOR_CLASS[a.type], g
+        yield node, _LABEL, literal(a.label, "en"), g
+        yield node, _PREF_LABEL, literal(a.label_bn, "bn"), g
         for name in a.names_bn[1:]:
-            yield node, SKOS.altLabel, Literal(name, lang="bn"), g
+            yield node, _ALT_LABEL, literal(name, "bn"), g
         if a.wikidata:
-            yield node, OWL.sameAs, WD[a.wikidata], g
+            yield node, _SAME_AS, WD[a.wikidata], g
         if a.type == "Country":
             yield from state_code_quads(node, a.wikidata, g)
         for office in a.offices:
-            yield node, KGO.role, Literal(office.role), g
+            yield node, KGO.role, literal(office.role), g
             aff = gazetteer.get(office.affiliation) if office.affiliation else None
             if aff is not None:
                 yield node, KGO.affiliation, entity_iri(aff.wikidata, aff.label, aff.label_bn,
@@ -205,12 +219,12 @@ def ontology_quads(relations: Iterable[str]) -> Iterator[Quad]:
         if isinstance(s, BNode) or isinstance(o, BNode):
             continue
         yield s, p, o, g
-    yield SOFTWARE, RDF.type, PROV.SoftwareAgent, g
-    yield SOFTWARE, RDFS.label, Literal("kg (Bengali diplomatic event extractor)", lang="en"), g
+    yield SOFTWARE, _TYPE, PROV.SoftwareAgent, g
+    yield SOFTWARE, _LABEL, Literal("kg (Bengali diplomatic event extractor)", lang="en"), g
     yield SOFTWARE, KGO.version, Literal(__version__), g
     for rel in sorted(set(relations)):
-        yield REL[rel], RDF.type, OWL.ObjectProperty, g
-        yield REL[rel], RDFS.label, Literal(rel, lang="en"), g
+        yield REL[rel], _TYPE, OWL.ObjectProperty, g
+        yield REL[rel], _LABEL, literal(rel, "en"), g
         yield REL[rel], RDFS.comment, Literal(
             "Shortcut: source actor –relation→ target actor or agreement of a kgo:Event.",
             lang="en"), g

@@ -9,19 +9,35 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
-from rdflib import Namespace, URIRef
+from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+
+class _Namespace(Namespace):
+    """A Namespace that makes each term once. The RDF stage asks for kgo:source,
+    id:event/… and the like for every event; rdflib builds and checks a new URIRef on
+    every attribute access, which was a tenth of writing a large graph."""
+
+    def term(self, name: str) -> URIRef:
+        return _term(str(self), name if isinstance(name, str) else "")
+
+
+@lru_cache(maxsize=262_144)
+def _term(namespace: str, name: str) -> URIRef:
+    return URIRef(namespace + name)
+
+
 BASE = "https://w3id.org/kg-bn/"
-KGO = Namespace(BASE + "ontology#")
-REL = Namespace(BASE + "relation/")
-PLOVER = Namespace(BASE + "plover/")
-ID = Namespace(BASE + "id/")
-WD = Namespace("http://www.wikidata.org/entity/")
+KGO = _Namespace(BASE + "ontology#")
+REL = _Namespace(BASE + "relation/")
+PLOVER = _Namespace(BASE + "plover/")
+ID = _Namespace(BASE + "id/")
+WD = _Namespace("http://www.wikidata.org/entity/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-SDO = Namespace("https://schema.org/")
+SDO = _Namespace("https://schema.org/")
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
@@ -58,6 +74,7 @@ PREFIXES = {
 
 
 
+@lru_cache(maxsize=65_536)  # a document's id is slugged for each of its nodes
 def _slug(text: str) -> str:
     """A percent-encoded IRI segment. A final "." is encoded too (%2E): as the last
     character of a prefixed name it must be written `\\.`, which Turtle allows but
@@ -103,6 +120,7 @@ def event_iri(doc: str, sentence: int, n: int) -> URIRef:
     return ID[f"event/{_slug(doc)}-{sentence}-{n}"]
 
 
+@lru_cache(maxsize=65_536)  # the same actors recur in every event
 def entity_iri(wikidata: str | None, label: str, label_bn: str, etype: str) -> URIRef:
     """Actors with a QID are named by it; others by a slug of the English label, or by a
     hash of the Bengali label when there is no English one (unknown NER spans)."""
@@ -126,3 +144,14 @@ def agreement_iri(doc: str, sentence: int, n: int) -> URIRef:
 
 
 SOFTWARE = ID["software/kg"]
+
+
+def iri(value: str) -> URIRef:
+    """An IRI, made once (canonical events name the same actors over and over)."""
+    return _term("", value)
+
+
+@lru_cache(maxsize=65_536, typed=True)  # typed: Literal(1) is not Literal(True)
+def literal(value: str | int, lang: str | None = None) -> Literal:
+    """A plain, numeric or language-tagged literal, shared (Literals are immutable)."""
+    return Literal(value, lang=lang)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 BENGALI_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200c\u200d\u200b\ufeff\u00ad"))
@@ -54,6 +55,7 @@ def normalize(raw: str) -> str:
     return unicodedata.normalize("NFC", raw)
 
 
+@lru_cache(maxsize=262_144)  # every stage asks; news repeats its words
 def norm_token(text: str) -> str:
     """Matching form of a token: NFC, no zero-width characters, ASCII digits."""
     return normalize(text).translate(ZERO_WIDTH).translate(BENGALI_DIGITS)
