@@ -49,6 +49,8 @@ class CueFinder:
         self.condemning = frozenset(self.morph.word_list("negative_evaluations"))
         self.naming = frozenset(self.morph.word_list("naming_verbs"))
         self.act_stopped = frozenset(self.morph.word_list("act_stopped"))
+        self.act_left = frozenset(self.morph.word_list("act_left"))
+        self.leaving = frozenset(self.morph.word_list("leaving_words"))
 
     def find(self, sent: Sentence, mentions: list[Mention]) -> list[Cue]:
         """Noun cues longest first, then event verbs on tokens no noun cue took."""
@@ -81,8 +83,25 @@ class CueFinder:
         cues += self._passive_statements(toks, taken, mentions)
         cues.sort(key=lambda c: c.start)
         self._complements(toks, cues)
+        self._told_to(toks, cues)
         self._speech_acts(toks, cues, mentions)
         return cues
+
+    @staticmethod
+    def _told_to(toks: list[Token], cues: list[Cue]) -> None:
+        """যুক্তরাষ্ট্রের হস্তক্ষেপ করা উচিত, যুক্তরাষ্ট্রের উচিত ইসরাইলকে চাপ দেওয়া: what
+        someone says another should do (frame said_of) is the content of the saying, not an
+        act; it is told right before the modal, or after it up to the clause's end."""
+        for s in (c for c in cues if c.pred.frame == "said_of"):
+            for c in cues:
+                if c is s or c.anaphoric:
+                    continue
+                if 0 <= s.start - c.end <= 1:
+                    c.anaphoric = True
+                elif c.start >= s.end and all(not t.is_punct for t in toks[s.end:c.start]) \
+                        and (c.end == len(toks) or toks[c.end].is_punct
+                             or toks[c.end].norm == "বলে"):  # … করা বলে মনে করেন
+                    c.anaphoric = True
 
     def _speech_acts(self, toks: list[Token], cues: list[Cue], mentions: list[Mention]) -> None:
         """Words of saying and asking whose sense their neighbours decide: দাবি করা is
@@ -343,4 +362,7 @@ class CueFinder:
             return True  # মহড়ার প্রেক্ষিতে: the setting of what follows
         if j < len(toks) and toks[j].norm in self.act_stopped:
             return True  # হামলা বন্ধের আহ্বান: the act to stop is the call's topic
+        if j < len(toks) and toks[j].norm in self.act_left \
+                and any(t.norm in self.leaving for t in toks[j + 1:j + 3]):
+            return True  # যুদ্ধ থেকে সরে আসা: what is left is no act of whoever leaves it
         return any(t.norm in self.lang.predicative for t in toks[j : j + 5])

@@ -27,7 +27,7 @@ from kg.extract.features import pair_features
 from kg.extract.implicit import ImplicitRoles
 from kg.extract.roles import RoleAssigner
 from kg.extract.state import Event, SentenceState, Slot
-from kg.extract.types import PLACE_TARGETS, adjust_type, has_goods
+from kg.extract.types import PLACE_TARGETS, SAID_FRAMES, adjust_type, has_goods
 from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
@@ -195,7 +195,7 @@ class EventExtractor:
         sources = entities_of(slot["source"])
         targets = entities_of(slot["target"], TARGET_TYPES if pred.type in PLACE_TARGETS
                               else ACTOR_TYPES)
-        if pred.frame == "threat_call":
+        if pred.frame in SAID_FRAMES:
             # who calls it a threat: the quote's speaker, or the reporting verb's subject
             said = [e for ev in st.built if ev.type == "STATEMENT" for e in ev.sources]
             targets = sources or targets

@@ -8,6 +8,7 @@ from kg.entities.mention import Mention, entities_of
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
 from kg.extract.state import Event, SentenceState, Slot
+from kg.extract.types import SAID_FRAMES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
 
@@ -60,7 +61,7 @@ class ImplicitRoles:
         cl = st.clause_of(cue)
         if any(m.kind == "reciprocal" and clause[m.start] == cl for m in st.mentions):
             return list(sources)
-        if cue.pred.frame == "threat_call":
+        if cue.pred.frame in SAID_FRAMES:
             return [e for e in disc.agreement_parties if e not in sources]
         if "target_acc" in cue.pred.needs:
             return []

@@ -15,6 +15,9 @@ from kg.text.segment import Token
 
 # Acts that can be aimed at a place (গাজায় হামলা); other acts need an actor as target.
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
+# Frames whose source is who says it (the quote's speaker or the reporting verb's subject)
+# and whose named actors are the target: calling X a threat, saying X should act.
+SAID_FRAMES = frozenset({"threat_call", "said_of"})
 
 TypeRule = Callable[[LanguageData, Event, Cue, list[Token]], None]
 TYPE_RULES: list[TypeRule] = []

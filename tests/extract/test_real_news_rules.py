@@ -360,3 +360,22 @@ def test_who_votes_with_a_state_votes_as_it_does(unfiltered):
     assert {("REJECT", s, "United Nations General Assembly")
             for s in ("Russia", "Belarus", "Syria")} <= found
     assert not any(t == "Russia" for _, _, t in found)
+
+
+def test_what_another_should_do_is_urged_not_done(unfiltered):
+    text = "ইউক্রেনে হামলা বন্ধে চীনের হস্তক্ষেপ করা উচিত বলে মন্তব্য করেছেন জার্মান চ্যান্সেলর।"
+    found = triples(records(unfiltered, text))
+    assert ("DEMAND", "Germany", "People's Republic of China") in found
+    text = "জাতিসংঘ মহাসচিব বলেন, ‘যুক্তরাষ্ট্রের উচিত ইসরাইলকে চাপ দেওয়া।’"
+    found = triples(records(unfiltered, text))
+    assert ("DEMAND", "United Nations", "United States") in found
+    assert not any(t == "DEMAND" and s == "United States" for t, s, _ in found)
+
+
+def test_what_is_left_is_no_act_of_who_leaves(unfiltered):
+    found = triples(records(unfiltered, "রাশিয়াকে যুদ্ধ থেকে সরে আসার আহ্বান জানিয়েছে জাতিসংঘ।"))
+    assert found == {("DEMAND", "United Nations", "Russia")}
+    found = triples(records(unfiltered, "ট্রাম্প কানাডার সঙ্গে বাণিজ্য আলোচনা থেকে সরে দাঁড়িয়েছেন।"))
+    assert not any(t == "CONSULT" for t, _, _ in found)
+    text = "ফিলিস্তিনকে ইসরায়েলের হামলা থেকে রক্ষা করার কোনো পদক্ষেপ নেওয়া হয়নি।"
+    assert ("ASSAULT", "Israel", "State of Palestine") in triples(records(unfiltered, text))
