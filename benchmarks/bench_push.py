@@ -4,9 +4,10 @@ The dataset is kg's own shape: the seed article's events, copied under new docum
 until the dataset holds about N quads (one named graph per copy, plus the actors and
 ontology graphs). Steps, each with its triples/s:
 
-  emit      kg.rdf's emitters → rdflib quads (the RDF stage of `kg build`)
-  export    rdflib quads → TriG bytes on disk: kg.dataset statements, the streaming
-            writer, kg.export.write_atomic — targets ≥ 200k triples/s
+  emit      kg.rdf's emitters → a dataset of statements (the RDF stage of `kg build`:
+            document graphs as N-Triples text, actors and ontology from rdflib terms)
+  export    the dataset → TriG bytes on disk: the streaming writer,
+            kg.export.write_atomic — targets ≥ 200k triples/s
   read      the TriG file back into statements (the first step of `kg push`)
   push      Graph Store Protocol, one PUT per document graph — target ≤ 30 s for 1M
   verify    the COUNT queries `kg push` ends with
@@ -22,7 +23,8 @@ so a 1M --disk run takes many minutes.
 
 Run: python benchmarks/bench_push.py [N=1000000] [--compare] [--disk]
 --compare also times kg.export.serialize (rdflib on oxrdflib's Oxigraph store), the path
-`kg build` used before, on the same quads (about 25 s more per million triples).
+`kg build` used before, on the same quads as rdflib terms (about 25 s more per million
+triples).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from pathlib import Path
 from kg.lang.gazetteer import default_gazetteer
 from kg.pipeline import Pipeline
 from kg.rdf.dataset import Dataset
-from kg.rdf.quads import actor_quads, document_quads, ontology_quads
+from kg.rdf.quads import actor_quads, document_graph, ontology_quads
 from kg.rdf.write import serialize, write_atomic
 from kg.serve.http import HttpClient
 from kg.serve.oxigraph import OxigraphServer
@@ -60,7 +62,7 @@ def synthetic_results(n_quads: int) -> list:
     rec = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
     doc = Document(rec["id"], normalize(rec["text"]))
     seed = Pipeline(Settings(parse=False)).run(doc)
-    per_doc = len(set(document_quads(seed)))  # distinct: an event may repeat a shortcut
+    per_doc = len(set(document_graph(seed)[1]))  # distinct: an event may repeat a shortcut
     copies = max(1, -(-n_quads // per_doc))  # at least n_quads in the document graphs
     return [dataclasses.replace(seed, doc=dataclasses.replace(seed.doc, id=f"bench-{i:06d}"))
             for i in range(copies)]
@@ -71,19 +73,23 @@ def step(name: str, seconds: float, triples: int, note: str = "") -> None:
     print(f"{name:<8} {seconds:8.2f} s  {rate:12,.0f} triples/s  {note}", flush=True)
 
 
-def emit(results: list) -> list:
-    quads = [q for res in results for q in document_quads(res)]
+def emit(results: list) -> Dataset:
+    """The RDF stage of `kg build`: document graphs as statements, actors and ontology."""
+    dataset = Dataset()
+    for res in results:
+        graph, statements = document_graph(res)
+        dataset.graphs.setdefault(graph, set()).update(statements)
     actors = {key: a for res in results for key, a in res.actors.items()}
-    quads += actor_quads(sorted(actors.values(), key=lambda a: a.key), default_gazetteer())
-    quads += ontology_quads({r["relation"] for res in results for r in res.records})
-    return quads
+    dataset.add_quads(actor_quads(sorted(actors.values(), key=lambda a: a.key),
+                                  default_gazetteer()))
+    dataset.add_quads(ontology_quads({r["relation"] for res in results for r in res.records}))
+    return dataset
 
 
-def export(quads: list, path: Path) -> tuple[Dataset, int]:
-    dataset = Dataset.from_quads(quads)
+def export(dataset: Dataset, path: Path) -> int:
     data = dataset.serialize("trig")
     write_atomic(path, data)
-    return dataset, len(data)
+    return len(data)
 
 
 def push(server: OxigraphServer, path: Path, protocol: str, chunk_size: int | None = None
@@ -120,20 +126,22 @@ def main(n: int, compare: bool, disk: bool) -> None:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-push-"))
     try:
         t0 = time.perf_counter()
-        quads = emit(results)
-        step("emit", time.perf_counter() - t0, len(quads), f"{len(results)} documents")
-        t0 = time.perf_counter()
-        dataset, size = export(quads, work / "bench.trig")
-        t_export = time.perf_counter() - t0
+        dataset = emit(results)
         n_quads = dataset.quad_count()
+        step("emit", time.perf_counter() - t0, n_quads, f"{len(results)} documents")
+        t0 = time.perf_counter()
+        size = export(dataset, work / "bench.trig")
+        t_export = time.perf_counter() - t0
         step("export", t_export, n_quads, f"TriG {size / 1e6:.0f} MB, {len(dataset.graphs)} "
              f"graphs; target ≥ {EXPORT_TARGET:,}/s: "
              f"{'met' if n_quads / t_export >= EXPORT_TARGET else 'MISSED'}")
         if compare:
+            quads = dataset.rdflib_quads()
             t0 = time.perf_counter()
             serialize(quads, "trig")
             step("oxrdflib", time.perf_counter() - t0, len(quads), "kg.export.serialize, TriG")
-        del quads
+            del quads
+        del dataset
         t0 = time.perf_counter()
         Dataset.read(work / "bench.trig")
         step("read", time.perf_counter() - t0, n_quads, "TriG → statements")

@@ -37,6 +37,7 @@ from rdflib import Literal, URIRef
 
 from kg.query.model import ACTOR_CLASSES, Actor, EventRow, actor_key, natural_key
 from kg.rdf.codes import decimal_literal
+from kg.rdf.text import TermTexts, integer, quoted, term_text
 from kg.rdf.vocab import (
     GRAPH_EVENTS,
     KGO,
@@ -45,8 +46,6 @@ from kg.rdf.vocab import (
     XSD,
     canonical_iri,
     context_iri,
-    iri,
-    literal,
 )
 
 if TYPE_CHECKING:
@@ -126,43 +125,50 @@ def _order(row: EventRow) -> tuple:
     return (row.document or "", natural_key(row.event))
 
 
-_TYPE = RDF.type
+_T = {name: term_text(KGO[name]) for name in (
+    "CanonicalEvent", "eventType", "quadClass", "cameoCode", "goldsteinScale", "date",
+    "source", "target", "location", "context", "confidence", "mention", "numMentions",
+    "numSources")}
+_T_TYPE = term_text(RDF.type)
 
 
-def canonical_quads(clusters: list[Cluster]) -> Iterator[tuple]:
-    """The canonical events' triples in kg:graph/events."""
-    g = GRAPH_EVENTS
+def canonical_statements(clusters: Iterable[Cluster], texts: TermTexts | None = None
+                         ) -> Iterator[str]:
+    """The canonical events' statements (N-Triples text, kg.rdf.text) in kg:graph/events.
+    The actor and mention IRIs come from graphs already read, so they are valid."""
+    iri = (texts or TermTexts()).checked
     for c in clusters:
-        e, first = c.iri, c.mentions[0]
-        yield e, _TYPE, KGO.CanonicalEvent, g
-        yield e, KGO.eventType, PLOVER[first.type], g
+        e, first = iri(str(c.iri)), c.mentions[0]
+        yield f"{e} {_T_TYPE} {_T['CanonicalEvent']}"
+        yield f"{e} {_T['eventType']} {iri(str(PLOVER[first.type]))}"
         if first.quad:
-            yield e, KGO.quadClass, PLOVER["".join(w.capitalize() for w in first.quad.split())], g
+            quad = PLOVER["".join(w.capitalize() for w in first.quad.split())]
+            yield f"{e} {_T['quadClass']} {iri(str(quad))}"
         if first.cameo:
-            yield e, KGO.cameoCode, literal(first.cameo), g
+            yield f"{e} {_T['cameoCode']} {quoted(first.cameo)}"
         if first.goldstein is not None:
-            yield e, KGO.goldsteinScale, decimal_literal(first.goldstein), g
+            yield f"{e} {_T['goldsteinScale']} {term_text(decimal_literal(first.goldstein))}"
         dates = sorted(d for d in (full_date(m) for m in c.mentions) if d)
         if dates:
-            yield e, KGO.date, Literal(dates[0], datatype=XSD.date), g
+            yield f"{e} {_T['date']} {term_text(Literal(dates[0], datatype=XSD.date))}"
         # the first report's sides: the others name the same ones, or for a symmetric act
         # the same parties the other way round (a union would make A meet A)
         for a in first.sources:
-            yield e, KGO.source, iri(a.id), g
+            yield f"{e} {_T['source']} <{a.id}>"
         for a in first.targets:
-            yield e, KGO.target, iri(a.id), g
+            yield f"{e} {_T['target']} <{a.id}>"
         for a in sorted({a.id for m in c.mentions for a in m.places}):
-            yield e, KGO.location, iri(a), g
+            yield f"{e} {_T['location']} <{a}>"
         shared = set.intersection(*(set(m.context) for m in c.mentions))
         for ctx in sorted(shared):
-            yield e, KGO.context, context_iri(ctx), g
+            yield f"{e} {_T['context']} {iri(str(context_iri(ctx)))}"
         confidences = [m.confidence for m in c.mentions if m.confidence is not None]
         if confidences:
-            yield e, KGO.confidence, decimal_literal(max(confidences)), g
+            yield f"{e} {_T['confidence']} {term_text(decimal_literal(max(confidences)))}"
         for m in c.mentions:
-            yield e, KGO.mention, iri(m.event), g
-        yield e, KGO.numMentions, literal(len(c.mentions)), g
-        yield e, KGO.numSources, literal(len({source_of(m) for m in c.mentions})), g
+            yield f"{e} {_T['mention']} <{m.event}>"
+        yield f"{e} {_T['numMentions']} {integer(len(c.mentions))}"
+        yield f"{e} {_T['numSources']} {integer(len({source_of(m) for m in c.mentions}))}"
 
 
 def refresh(ds: Dataset, window: int = DEFAULT_WINDOW) -> list[Cluster]:
@@ -170,7 +176,9 @@ def refresh(ds: Dataset, window: int = DEFAULT_WINDOW) -> list[Cluster]:
     ds.graphs.pop(str(GRAPH_EVENTS), None)
     rows = mention_rows(ds)
     clusters = cluster(rows, window)
-    ds.add_quads(canonical_quads(clusters))
+    statements = set(canonical_statements(clusters))
+    if statements:
+        ds.graphs[str(GRAPH_EVENTS)] = statements
     return clusters
 
 

@@ -15,18 +15,22 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 
 from kg.codes import codes_of, goldstein
+from kg.rdf.text import TermTexts, quoted, term_text
 from kg.rdf.vocab import DCTERMS, KGO, SDO, XSD
 from kg.text.documents import Document
 
 Quad = tuple[URIRef, URIRef, object, URIRef]
+_T_URL, _T_PUBLISHER = term_text(SDO.url), term_text(DCTERMS.publisher)
+_T_SOURCE_URL, _T_GOLDSTEIN = term_text(DCTERMS.source), term_text(KGO.goldsteinScale)
+_T_SYMMETRIC, _T_TRUE = term_text(KGO.symmetric), term_text(Literal(True))
 
 
-def provenance_quads(doc: Document, d: URIRef, g: URIRef) -> Iterator[Quad]:
+def provenance_statements(doc: Document, d: str, texts: TermTexts) -> Iterator[str]:
     """Where a document was published: schema:url and dcterms:publisher (the outlet)."""
     if doc.url:
-        yield d, SDO.url, URIRef(doc.url), g
+        yield f"{d} {_T_URL} {texts.checked(doc.url)}"
     if doc.outlet:
-        yield d, DCTERMS.publisher, Literal(doc.outlet), g
+        yield f"{d} {_T_PUBLISHER} {quoted(doc.outlet)}"
 
 
 @lru_cache(maxsize=4_096, typed=True)
@@ -37,18 +41,24 @@ def decimal_literal(value: float) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def event_code_quads(e: URIRef, rec: dict, doc: Document, g: URIRef) -> Iterator[Quad]:
+def event_code_statements(e: str, rec: dict, doc: Document, texts: TermTexts
+                          ) -> Iterator[str]:
     """Goldstein score, symmetric flag, and the URL and outlet of the report, on one
     mention event (also on its document: a mention is often read without it)."""
     score = goldstein(rec.get("cameo"))
     if score is not None:
-        yield e, KGO.goldsteinScale, decimal_literal(score), g
+        yield f"{e} {_T_GOLDSTEIN} {_decimal_text(score)}"
     if rec.get("symmetric"):
-        yield e, KGO.symmetric, Literal(True), g
+        yield f"{e} {_T_SYMMETRIC} {_T_TRUE}"
     if doc.url:
-        yield e, DCTERMS.source, URIRef(doc.url), g
+        yield f"{e} {_T_SOURCE_URL} {texts.checked(doc.url)}"
     if doc.outlet:
-        yield e, DCTERMS.publisher, Literal(doc.outlet), g
+        yield f"{e} {_T_PUBLISHER} {quoted(doc.outlet)}"
+
+
+@lru_cache(maxsize=4_096, typed=True)
+def _decimal_text(value: float) -> str:
+    return term_text(decimal_literal(value))
 
 
 def state_code_quads(node: URIRef, qid: str | None, g: URIRef) -> Iterator[Quad]:

@@ -21,7 +21,11 @@ leniently, and an invalid term fails the build instead of a SPARQL server's uplo
 Turtle files still get rdflib's grouped, sorted pretty output (kg.rdf.write.serialize);
 rdflib's TriG and JSON-LD writers are not used because their output order changes from
 one process to the next.
-rdflib stays the graph API: kg.rdf emits rdflib terms and `rdflib_quads` gives them back.
+Document graphs and the canonical layer, millions of statements in a large build, are
+made as N-Triples text directly (kg.rdf.quads.document_graph, kg.rdf.canonical, with
+kg.rdf.text); the small graphs (actors, ontology, description) are made as rdflib terms
+and printed by kg.rdf.text.quad_texts. `rdflib_quads` gives any dataset back as rdflib
+terms for code that wants them.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.rdf.formats import DATASET_FORMATS, FORMATS, format_for, ox_format
+from kg.rdf.text import quad_texts
 from kg.rdf.vocab import BASE, GRAPH_ONTOLOGY, KGO, PREFIXES, XSD
 
 if TYPE_CHECKING:
@@ -51,80 +56,6 @@ _XSD_STRING = str(XSD.string)
 _RELATION = f"<{KGO.relation}>"
 _DEFAULT_ID = str(DATASET_DEFAULT_GRAPH_ID)
 _str = str.__str__  # plain str of a URIRef without URIRef.__add__ and its warnings
-
-# pyoxigraph's escaping of literal text (oxrdf's print_quoted_str), as a translate table:
-# controls, DEL, and the noncharacters U+FFFE/U+FFFF (tests/rdf check every code point).
-_ESCAPES = {c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F, 0xFFFE, 0xFFFF]}
-_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r",
-                 0x22: '\\"', 0x5C: "\\\\"})
-
-
-def quoted(value: str) -> str:
-    """A string as an N-Triples literal, escaped exactly as pyoxigraph prints it."""
-    return '"' + value.translate(_ESCAPES) + '"'
-
-
-def term_text(term: Node) -> str:
-    """The N-Triples form of an rdflib term, equal to str() of the pyoxigraph term."""
-    if isinstance(term, Literal):
-        text = quoted(_str(term))
-        if term.language:
-            return f"{text}@{term.language.lower()}"
-        if term.datatype is not None and _str(term.datatype) != _XSD_STRING:
-            return f"{text}^^<{_str(term.datatype)}>"
-        return text
-    if isinstance(term, BNode):
-        return "_:" + _str(term)
-    return "<" + _str(term) + ">"
-
-
-class _Texts:
-    """term_text with caches, checking each new IRI and language tag once with
-    pyoxigraph: the writer can then parse its own N-Quads leniently (twice as fast)."""
-
-    def __init__(self) -> None:
-        self.iris: dict[str, str] = {}
-        self.literals: dict[Node, str] = {}
-
-    def iri(self, value: str) -> str:
-        try:
-            ox.NamedNode(value)
-        except ValueError:
-            raise KgError(f"invalid IRI <{value}>") from None
-        text = self.iris[value] = "<" + value + ">"
-        return text
-
-    def other(self, term: Node) -> str:
-        if isinstance(term, Literal) and term.language:
-            try:
-                ox.Literal("", language=term.language)
-            except ValueError:
-                raise KgError(f"invalid language tag {term.language!r}") from None
-        elif isinstance(term, Literal) and term.datatype is not None:
-            self.iris.get(_str(term.datatype)) or self.iri(_str(term.datatype))
-        text = self.literals[term] = term_text(term)
-        return text
-
-
-def quad_texts(quads: Iterable[tuple[Node, Node, Node, Node]]
-               ) -> Iterator[tuple[Node, str]]:
-    """(graph, statement `<s> <p> o`) of each rdflib quad, one at a time (the streaming
-    build spools them without a set per document). Inlined look-ups: this loop is most
-    of a 1M-triple export."""
-    texts = _Texts()
-    iris, literals = texts.iris, texts.literals
-    for s, p, o, g in quads:
-        if type(s) is URIRef:
-            ts = iris.get(_str(s)) or texts.iri(_str(s))
-        else:
-            ts = literals.get(s) or texts.other(s)
-        tp = iris.get(_str(p)) or texts.iri(_str(p))
-        if type(o) is URIRef:
-            to = iris.get(_str(o)) or texts.iri(_str(o))
-        else:
-            to = literals.get(o) or texts.other(o)
-        yield g, f"{ts} {tp} {to}"
-
 
 def graph_key(name: Node | None) -> str:
     """The key of a graph in Dataset.graphs ("" for the default graph)."""
@@ -206,7 +137,7 @@ class Dataset:
         of every document now in the dataset; the canonical events (reports `window` days
         apart at most, kg.rdf.canonical) and the VoID/DCAT description (kg.rdf.describe)
         are recomputed from all documents. Returns counts for the summary."""
-        from kg.rdf.quads import actor_quads, document_quads, ontology_quads
+        from kg.rdf.quads import actor_quads, document_graph, ontology_quads
         from kg.rdf.vocab import document_graph_iri
 
         before = set(self.document_graphs())
@@ -216,7 +147,8 @@ class Dataset:
         kept_relations = self.relations_in_use()
         actors = {}
         for res in results:
-            self.add_quads(document_quads(res))
+            graph, statements = document_graph(res)
+            self._graph(graph).update(statements)
             actors.update(res.actors)
         self.add_quads(actor_quads(sorted(actors.values(), key=lambda a: a.key), gazetteer))
         self.graphs.pop(_str(GRAPH_ONTOLOGY), None)

@@ -1,4 +1,9 @@
-"""Stage 5: event records → RDF (rdflib), one named graph per source document.
+"""Stage 5: event records → RDF, one named graph per source document.
+
+A document's graph is made as N-Triples statements (kg.rdf.text), not rdflib terms: a
+long document is millions of statements, and building a term for each and printing it
+again was a third of writing the graph. The actors and ontology graphs, small, are made
+as rdflib terms.
 
 Shape (see ontology/kg.ttl and ontology/shapes.ttl):
 - each event is a node typed kgo:Event and its category class (kgo:Support …), with
@@ -10,7 +15,8 @@ Shape (see ontology/kg.ttl and ontology/shapes.ttl):
 - a direct shortcut triple actor —rel:visited→ actor (or → agreement) per event, so that
   simple SPARQL stays simple.
 
-Everything is emitted as sorted quads, so the same input gives byte-identical output.
+Statements are sorted before they are written, so the same input gives byte-identical
+output.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from rdflib.term import Node
 from kg import __version__
 from kg.lang.gazetteer import Entity, Gazetteer
 from kg.pipeline import DocumentResult
-from kg.rdf.codes import event_code_quads, provenance_quads, state_code_quads
+from kg.rdf.codes import event_code_statements, provenance_statements, state_code_quads
+from kg.rdf.text import TermTexts, integer, lang_text, quoted, term_text
 from kg.rdf.vocab import (
     DCTERMS,
     GRAPH_ACTORS,
@@ -69,6 +76,28 @@ _DERIVED_FROM, _ATTRIBUTED_TO, _SAME_AS = PROV.wasDerivedFrom, PROV.wasAttribute
 ACTOR_CLASS = {"Country": KGO.Country, "Person": KGO.Person, "Organization": KGO.Organization,
                "Location": KGO.Location, "Agreement": KGO.Agreement, "Other": KGO.Other}
 
+# The N-Triples text of the terms every document graph uses, made once.
+_T_TYPE, _T_LABEL, _T_PREF_LABEL = term_text(RDF.type), term_text(RDFS.label), \
+    term_text(SKOS.prefLabel)
+_T_DOCUMENT, _T_SENTENCE, _T_EVENT = term_text(KGO.Document), term_text(KGO.Sentence), \
+    term_text(KGO.Event)
+_T_IDENTIFIER, _T_DATE, _T_PART_OF = term_text(DCTERMS.identifier), term_text(DCTERMS.date), \
+    term_text(DCTERMS.isPartOf)
+_T_TEXT, _T_SENTENCE_INDEX = term_text(KGO.text), term_text(KGO.sentenceIndex)
+_T_SPAN_START, _T_SPAN_END = term_text(KGO.spanStart), term_text(KGO.spanEnd)
+_T_EVENT_TYPE, _T_QUAD_CLASS = term_text(KGO.eventType), term_text(KGO.quadClass)
+_T_CAMEO, _T_MODE, _T_RELATION = term_text(KGO.cameoCode), term_text(KGO.mode), \
+    term_text(KGO.relation)
+_T_CONTEXT, _T_DATE_OF, _T_CONFIDENCE = term_text(KGO.context), term_text(KGO.date), \
+    term_text(KGO.confidence)
+_T_DERIVED_FROM, _T_ATTRIBUTED_TO = term_text(PROV.wasDerivedFrom), \
+    term_text(PROV.wasAttributedTo)
+_T_SOFTWARE = term_text(SOFTWARE)
+_T_SOURCE, _T_TARGET, _T_LOCATION = term_text(KGO.source), term_text(KGO.target), \
+    term_text(KGO.location)
+_T_OBJECT, _T_PARTY = term_text(KGO.object), term_text(KGO.party)
+_T_ACTOR_CLASS = {k: term_text(v) for k, v in ACTOR_CLASS.items()}
+
 
 @lru_cache(maxsize=4_096, typed=True)  # typed: 1 and 1.0 print differently
 def _confidence(value: float) -> Literal:
@@ -87,87 +116,112 @@ def date_literal(value: str) -> Literal:
     return Literal(dt.date.fromisoformat(value), datatype=XSD.date)
 
 
+@lru_cache(maxsize=4_096, typed=True)
+def _confidence_text(value: float) -> str:
+    return term_text(_confidence(value))
+
+
+@lru_cache(maxsize=65_536)
+def _date_text(value: str) -> str:
+    return term_text(date_literal(value))
+
+
 def actor_node(rec: dict) -> URIRef:
     return entity_iri(rec.get("wikidata"), rec.get("label", ""), rec.get("label_bn", ""),
                       rec.get("type", "Other"))
 
 
-def document_quads(result: DocumentResult) -> Iterator[Quad]:
-    """Quads of one document's named graph: document, sentences, events, shortcuts."""
+def document_graph(result: DocumentResult) -> tuple[str, Iterator[str]]:
+    """The graph IRI of one document and its statements `<s> <p> o` (N-Triples text,
+    kg.rdf.text): document, sentences, events, shortcuts."""
+    return str(document_graph_iri(result.doc.id)), _document_statements(result)
+
+
+def document_quads(result: DocumentResult) -> list[Quad]:
+    """The document's graph as rdflib quads, for code that wants terms (tests, benchmarks)."""
+    from kg.rdf.dataset import Dataset
+
+    graph, statements = document_graph(result)
+    return Dataset({graph: set(statements)}).rdflib_quads()
+
+
+def _document_statements(result: DocumentResult) -> Iterator[str]:
     doc = result.doc
-    g = document_graph_iri(doc.id)
-    d = document_iri(doc.id)
-    yield d, _TYPE, KGO.Document, g
-    yield d, _IDENTIFIER, Literal(doc.id), g
+    texts = TermTexts()
+    d = texts.checked(str(document_iri(doc.id)))
+    yield f"{d} {_T_TYPE} {_T_DOCUMENT}"
+    yield f"{d} {_T_IDENTIFIER} {quoted(doc.id)}"
     if doc.date:
-        yield d, _DATE, Literal(doc.date, datatype=XSD.date), g
-    yield from provenance_quads(doc, d, g)
+        yield f"{d} {_T_DATE} {term_text(Literal(doc.date, datatype=XSD.date))}"
+    yield from provenance_statements(doc, d, texts)
     sentences = {r["sentence_index"] for r in result.records}
     for s in result.sentences:
         if s.index not in sentences:
             continue
-        si = sentence_iri(doc.id, s.index)
-        yield si, _TYPE, KGO.Sentence, g
-        yield si, KGO.text, Literal(s.text, lang="bn"), g
-        yield si, KGO.sentenceIndex, literal(s.index), g
-        yield si, KGO.spanStart, literal(s.start), g
-        yield si, KGO.spanEnd, literal(s.end), g
-        yield si, _PART_OF, d, g
+        si = texts.checked(str(sentence_iri(doc.id, s.index)))
+        yield f"{si} {_T_TYPE} {_T_SENTENCE}"
+        yield f"{si} {_T_TEXT} {lang_text(s.text, 'bn')}"
+        yield f"{si} {_T_SENTENCE_INDEX} {integer(s.index)}"
+        yield f"{si} {_T_SPAN_START} {integer(s.start)}"
+        yield f"{si} {_T_SPAN_END} {integer(s.end)}"
+        yield f"{si} {_T_PART_OF} {d}"
     counters: dict[int, int] = {}
     for rec in result.records:
         n = counters.get(rec["sentence_index"], 0)
         counters[rec["sentence_index"]] = n + 1
-        yield from _event_quads(doc.id, rec, n, g)
-        yield from event_code_quads(event_iri(doc.id, rec["sentence_index"], n), rec, doc, g)
+        e = texts.checked(str(event_iri(doc.id, rec["sentence_index"], n)))
+        yield from _event_statements(doc.id, rec, e, texts)
+        yield from event_code_statements(e, rec, doc, texts)
 
 
-def _event_quads(doc_id: str, rec: dict, n: int, g: URIRef) -> Iterator[Quad]:
-    e = event_iri(doc_id, rec["sentence_index"], n)
+def _event_statements(doc_id: str, rec: dict, e: str, texts: TermTexts) -> Iterator[str]:
+    iri = texts.checked
     etype = rec["type"]
-    yield e, _TYPE, KGO.Event, g
-    yield e, _TYPE, event_class(etype), g
-    yield e, KGO.eventType, type_concept(etype), g
+    yield f"{e} {_T_TYPE} {_T_EVENT}"
+    yield f"{e} {_T_TYPE} {iri(str(event_class(etype)))}"
+    yield f"{e} {_T_EVENT_TYPE} {iri(str(type_concept(etype)))}"
     if rec.get("quad"):
-        yield e, KGO.quadClass, quad_concept(rec["quad"]), g
+        yield f"{e} {_T_QUAD_CLASS} {iri(str(quad_concept(rec['quad'])))}"
     if rec.get("cameo"):
-        yield e, KGO.cameoCode, literal(rec["cameo"]), g
+        yield f"{e} {_T_CAMEO} {quoted(rec['cameo'])}"
     if rec.get("mode"):
-        yield e, KGO.mode, literal(rec["mode"]), g
-    yield e, KGO.relation, literal(rec["relation"]), g
+        yield f"{e} {_T_MODE} {quoted(rec['mode'])}"
+    yield f"{e} {_T_RELATION} {quoted(rec['relation'])}"
     for ctx in rec.get("context", []):
-        yield e, KGO.context, context_iri(ctx), g
+        yield f"{e} {_T_CONTEXT} {iri(str(context_iri(ctx)))}"
     if rec.get("date"):
-        yield e, KGO.date, date_literal(rec["date"]), g
-    yield e, KGO.confidence, _confidence(rec["confidence"]), g
-    yield e, KGO.spanStart, literal(rec["span"][0]), g
-    yield e, KGO.spanEnd, literal(rec["span"][1]), g
-    yield e, _DERIVED_FROM, sentence_iri(doc_id, rec["sentence_index"]), g
-    yield e, _ATTRIBUTED_TO, SOFTWARE, g
-    sources = [actor_node(a) for a in rec["source"]]
-    targets = [actor_node(a) for a in rec["target"]]
+        yield f"{e} {_T_DATE_OF} {_date_text(rec['date'])}"
+    yield f"{e} {_T_CONFIDENCE} {_confidence_text(rec['confidence'])}"
+    yield f"{e} {_T_SPAN_START} {integer(rec['span'][0])}"
+    yield f"{e} {_T_SPAN_END} {integer(rec['span'][1])}"
+    yield f"{e} {_T_DERIVED_FROM} {iri(str(sentence_iri(doc_id, rec['sentence_index'])))}"
+    yield f"{e} {_T_ATTRIBUTED_TO} {_T_SOFTWARE}"
+    sources = [iri(str(actor_node(a))) for a in rec["source"]]
+    targets = [iri(str(actor_node(a))) for a in rec["target"]]
     for s in sources:
-        yield e, KGO.source, s, g
+        yield f"{e} {_T_SOURCE} {s}"
     for t in targets:
-        yield e, KGO.target, t, g
+        yield f"{e} {_T_TARGET} {t}"
     if rec.get("location"):
-        yield e, KGO.location, actor_node(rec["location"]), g
-    rel = REL[rec["relation"]]
+        yield f"{e} {_T_LOCATION} {iri(str(actor_node(rec['location'])))}"
+    rel = iri(str(REL[rec["relation"]]))
     objects = []
     for obj, key in zip(rec.get("object", []), rec.get("_object_keys", []), strict=False):
-        o = agreement_iri(doc_id, *map(int, str(key).split("-"))) if key else actor_node(obj)
+        o = iri(str(agreement_iri(doc_id, *map(int, str(key).split("-"))) if key
+                    else actor_node(obj)))
         objects.append(o)
-        yield e, KGO.object, o, g
-        yield o, _TYPE, ACTOR_CLASS.get(obj.get("type"), KGO.Other), g
-        yield o, _LABEL, literal(obj["label"], "en"), g
-        yield o, _PREF_LABEL, literal(obj["label_bn"], "bn"), g
+        yield f"{e} {_T_OBJECT} {o}"
+        yield f"{o} {_T_TYPE} {_T_ACTOR_CLASS.get(obj.get('type'), _T_ACTOR_CLASS['Other'])}"
+        yield f"{o} {_T_LABEL} {lang_text(obj['label'], 'en')}"
+        yield f"{o} {_T_PREF_LABEL} {lang_text(obj['label_bn'], 'bn')}"
         for p in sources + targets:
-            yield o, KGO.party, p, g
+            yield f"{o} {_T_PARTY} {p}"
     for s in sources:
         for t in targets or objects:
-            yield s, rel, t, g
+            yield f"{s} {rel} {t}"
         if targets:
             for o in objects:
-                yield s, rel, o, g
+                yield f"{s} {rel} {o}"
 
 
 def actor_quads(actors: Iterable[Entity], gazetteer: Gazetteer) -> Iterator[Quad]:

@@ -46,11 +46,11 @@ from kg.rdf.dataset import (
     Dataset,
     _first_line,
     graph_key,
-    quad_texts,
     reserialize,
 )
 from kg.rdf.formats import DATASET_FORMATS, FORMATS, format_for, ox_format
 from kg.rdf.spool import CHUNK_LINES, SortedSpool, lines_of
+from kg.rdf.text import TermTexts, quad_texts
 from kg.rdf.vocab import DCTERMS, GRAPH_ACTORS, GRAPH_DATASET, GRAPH_EVENTS, GRAPH_ONTOLOGY, KGO
 
 if TYPE_CHECKING:
@@ -135,10 +135,14 @@ class GraphBuilder:
     def add(self, result: DocumentResult) -> None:
         """One document's graph into the sort; only its actors, the relations it uses,
         its id and counts are kept."""
-        from kg.rdf.quads import document_quads
+        from kg.rdf.quads import document_graph
 
         self.claim(result.doc.id)
-        self._spool_quads(self.spool, document_quads(result))
+        graph, statements = document_graph(result)
+        prefix = graph + SEP
+        add = self.spool.add
+        for st in statements:
+            add(prefix + st)
         self.actors.update(result.actors)
         self.relations.update(r["relation"] for r in result.records)
         self.report.add(result)
@@ -253,15 +257,18 @@ class GraphBuilder:
                  statements: int) -> tuple[Path, int, list[str]]:
         """The canonical events (sorted lines on disk) and the description (a few lines
         per document, sorted in memory)."""
-        from kg.rdf.canonical import canonical_quads
+        from kg.rdf.canonical import canonical_statements
         from kg.rdf.describe import described
 
         events_path = self.folder / "events.txt"
         canonical = n_events = 0
+        prefix = str(GRAPH_EVENTS) + SEP
+        texts = TermTexts()  # shared, so each IRI is checked once in the whole layer
         with SortedSpool(self.folder, self.chunk_lines) as events:
             for c in mentions.clusters(self.window):
                 canonical += 1
-                self._spool_quads(events, canonical_quads([c]))
+                for st in canonical_statements([c], texts):
+                    events.add(prefix + st)
             with events_path.open("w", encoding="utf-8", newline="\n") as out:
                 for line in events:
                     out.write(line + "\n")

@@ -168,8 +168,7 @@ def write_shard(pipeline: Pipeline, index: int, part: Partition, folder: str,
     """One partition through `pipeline`, `chunk` documents per batch, into its shard
     and sidecar in `folder`, each renamed into place when whole (kg.rdf.write's
     atomic_output: nothing is left under a temporary name, whatever fails)."""
-    from kg.rdf.dataset import graph_key, quad_texts
-    from kg.rdf.quads import document_quads
+    from kg.rdf.quads import document_graph
     from kg.rdf.stream import event_summary
     from kg.rdf.write import atomic_output
     from kg.scale.chunks import chunked
@@ -190,8 +189,9 @@ def write_shard(pipeline: Pipeline, index: int, part: Partition, folder: str,
             for res in result.results:
                 done.documents += 1
                 n = 0
-                for g, text in quad_texts(document_quads(res)):
-                    nq.write(f"{text} <{graph_key(g)}> .\n".encode())
+                graph, statements = document_graph(res)
+                for text in statements:
+                    nq.write(f"{text} <{graph}> .\n".encode())
                     n += 1
                 types, labels = event_summary(res.records)
                 side.write(json.dumps({

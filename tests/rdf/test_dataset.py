@@ -18,7 +18,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 import kg.rdf.stream
 from kg.errors import KgError
 from kg.rdf.dataset import Dataset as KgDataset
-from kg.rdf.dataset import quoted, term_text
+from kg.rdf.text import quoted, term_text
 from tests.conftest import SEED_ARTICLE
 
 DOC_GRAPH = "https://w3id.org/kg-bn/graph/document/"
