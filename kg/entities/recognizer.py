@@ -52,6 +52,7 @@ class EntityRecognizer:
         self.gaz = gazetteer
         self.morph = morph
         self.place_heads = set(morph.word_list("place_heads"))
+        self.settlement_heads = set(morph.word_list("settlement_heads"))
         self.relational_nouns = set(morph.word_list("relational_nouns"))
         self.media_cues = set(morph.word_list("media_cues"))
         self.media_owners = set(morph.word_list("media_owners"))
@@ -136,6 +137,18 @@ class EntityRecognizer:
         found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != "plain"))
         return found
 
+    def _settlement(self, sentence: Sentence, m: Mention) -> None:
+        """রাফাহ শহরে: a town followed by "town" is that town, in the case the head takes."""
+        toks = sentence.tokens
+        if m.end >= len(toks) or m.case != "plain" or not m.candidates or any(
+                e.type != "Location" for e in m.candidates):
+            return
+        for base, case in self.morph.analyses(toks[m.end].norm):
+            if base in self.settlement_heads:
+                m.end += 1
+                m.case = case
+                return
+
     def _place_modifier(self, sentence: Sentence, m: Mention) -> bool:
         """দামেস্ক আন্তর্জাতিক বিমানবন্দরে: a bare country or capital before a place noun
         only says where the place is."""
@@ -215,6 +228,8 @@ class EntityRecognizer:
                         words=pat.words)
             )
         chosen.sort(key=lambda m: m.start)
+        for m in chosen:
+            self._settlement(sentence, m)
         chosen = [m for m in chosen if not _dateline(sentence, m) and not self._group(sentence, m)
                   and not self._place_modifier(sentence, m)]
         chosen = _drop_affiliated_modifiers(chosen)

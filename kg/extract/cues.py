@@ -51,6 +51,7 @@ class CueFinder:
         self.act_stopped = frozenset(self.morph.word_list("act_stopped"))
         self.act_left = frozenset(self.morph.word_list("act_left"))
         self.leaving = frozenset(self.morph.word_list("leaving_words"))
+        self.act_proposed = frozenset(self.morph.word_list("act_proposed"))
 
     def find(self, sent: Sentence, mentions: list[Mention]) -> list[Cue]:
         """Noun cues longest first, then event verbs on tokens no noun cue took."""
@@ -82,10 +83,16 @@ class CueFinder:
         cues += self._verb_cues(toks, taken, in_mention)
         cues += self._passive_statements(toks, taken, mentions)
         cues.sort(key=lambda c: c.start)
+        if not self._claims_named(toks):  # পাইপলাইন উড়িয়ে দেওয়া হয়: blown up, not dismissed
+            cues = [c for c in cues if "claim" not in c.pred.needs]
         self._complements(toks, cues)
         self._told_to(toks, cues)
         self._speech_acts(toks, cues, mentions)
         return cues
+
+    def _claims_named(self, toks: list[Token]) -> bool:
+        claims = self.lex.word_classes.get("claims", set())
+        return any(b in claims for t in toks for b, _ in self.morph.analyses(t.norm))
 
     @staticmethod
     def _told_to(toks: list[Token], cues: list[Cue]) -> None:
@@ -324,8 +331,11 @@ class CueFinder:
         return nxt in ("।", "!") or (nxt in QUOTES and j + 1 < len(toks)
                                      and toks[j + 1].text in ("।", "!"))
 
+    def _genitive(self, word: str) -> bool:
+        return any(case == "gen" for _, case in self.morph.analyses(word)[1:])
+
     def _complement(self, toks: list[Token], j: int) -> bool:
-        if not any(case == "gen" for _, case in self.morph.analyses(toks[j - 1].norm)[1:]):
+        if not self._genitive(toks[j - 1].norm):
             return False
         for k in range(j, min(j + 3, len(toks))):
             if any(base in self.lex.nouns for base, _ in self.morph.analyses(toks[k].norm)):
@@ -362,6 +372,9 @@ class CueFinder:
             return True  # মহড়ার প্রেক্ষিতে: the setting of what follows
         if j < len(toks) and toks[j].norm in self.act_stopped:
             return True  # হামলা বন্ধের আহ্বান: the act to stop is the call's topic
+        if j < len(toks) and self._genitive(toks[j - 1].norm) and any(
+                b in self.act_proposed for b, _ in self.morph.analyses(toks[j].norm)):
+            return True  # আলোচনার প্রস্তাব: the talks are proposed, not held
         if j < len(toks) and toks[j].norm in self.act_left \
                 and any(t.norm in self.leaving for t in toks[j + 1:j + 3]):
             return True  # যুদ্ধ থেকে সরে আসা: what is left is no act of whoever leaves it

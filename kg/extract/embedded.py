@@ -30,7 +30,8 @@ def embedded_events(lang: LanguageData, st: SentenceState) -> list[tuple[Cue, Ev
     """The acts named, with both parties, inside other predicates of the sentence."""
     out = []
     for ref in st.references:
-        if ref.pred.type not in ASSERTED or _demonstrative(lang, st, ref) or _unreal(st, ref):
+        if ref.pred.type not in ASSERTED or _demonstrative(lang, st, ref) or _unreal(
+                lang, st, ref):
             continue
         agent = _agent(lang, st, ref)
         target = _target(st, agent) if agent is not None else None
@@ -55,7 +56,12 @@ def _demonstrative(lang: LanguageData, st: SentenceState, ref: Cue) -> bool:
     return any(t.norm in lang.demonstratives for t in st.toks[max(0, ref.start - 3):ref.start])
 
 
-def _unreal(st: SentenceState, ref: Cue) -> bool:
+def _unreal(lang: LanguageData, st: SentenceState, ref: Cue) -> bool:
+    """Threatened (হামলার হুমকি), proposed, feared or possible (হামলার আশঙ্কা)."""
+    if ref.noun_end < len(st.toks) and any(
+            b in lang.morph.word_list("act_proposed")
+            for b, _ in lang.morph.analyses(st.toks[ref.noun_end].norm)):
+        return True
     return any(c.pred.type in UNREAL and c.start >= ref.end and st.clause_of(c) ==
                st.clause_of(ref) for c in st.cues)
 

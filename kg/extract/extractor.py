@@ -27,7 +27,7 @@ from kg.extract.features import pair_features
 from kg.extract.implicit import ImplicitRoles
 from kg.extract.roles import RoleAssigner
 from kg.extract.state import Event, SentenceState, Slot
-from kg.extract.types import PLACE_TARGETS, SAID_FRAMES, adjust_type, has_goods
+from kg.extract.types import PLACE_TARGETS, SAID_FRAMES, adjust_type, has_claim, has_goods
 from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
@@ -85,8 +85,9 @@ class EventExtractor:
         events = [ev for _, ev in (built[gi] for gi in sorted(built))]
         self.context.apply(st, {gi: built[gi] for gi in sorted(built)}, date, doc_date,
                            continues)
+        quoted = sent.quoted  # once per sentence, not per event
         for ev in events:
-            ev.features = pair_features(st, ev)
+            ev.features = pair_features(st, ev, quoted)
         self.discourse.finish(st, events, disc, date, continues)
         return events
 
@@ -228,12 +229,28 @@ class EventExtractor:
             return False
         if "goal" in needs and not any(m.case in ("plain", "loc", "to") for m in slot["target"]):
             return False
+        if "foreign" in needs:
+            # ট্রাম্প পেন্টাগনকে … নির্দেশ দিয়েছেন: an order to one's own state's organs is
+            # no act between states
+            own = {s for e in ev.sources for s in _states(e)}
+            ev.targets = [t for t in ev.targets if not own & _states(t)]
+            if not ev.targets:
+                return False
         if "with" in needs and not any(m.case == "with" for m in slot["target"]):
             return False
         if "said_follows" in needs and not (cue.end < len(st.toks) and (
                 st.toks[cue.end].text in (",", ":") or st.toks[cue.end].text in QUOTES)):
             return False  # হুথিদের দাবি, …: a claim is told only if its content follows
+        if "claim" in needs and not has_claim(self.lang, st.toks, st.clause, cue):
+            return False
         return "goods" not in needs or has_goods(self.lang, st.toks, st.clause, cue)
+
+
+def _states(e: Entity) -> set[str]:
+    """The state an actor is or serves: itself, its affiliation, its offices'."""
+    found = {e.wikidata or e.key} if e.type == "Country" else set()
+    found.update(a for a in [e.affiliation, *(o.affiliation for o in e.offices)] if a)
+    return found
 
 
 def _same(a: Event, b: Event) -> bool:

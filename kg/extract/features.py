@@ -44,11 +44,13 @@ def _phrase(st: SentenceState, prefix: str, m: Mention | None, ev: Event) -> dic
     return f
 
 
-def pair_features(st: SentenceState, ev: Event) -> dict[Pair, dict[str, float]]:
+def pair_features(st: SentenceState, ev: Event, quoted: bool) -> dict[Pair, dict[str, float]]:
+    """The features of each source–target pair of `ev`; `quoted`: the sentence is inside
+    a quotation (Sentence.quoted, asked once per sentence by the caller)."""
     base = {"bias": 1.0, f"pred={ev.pred.id}": 1.0, f"type={ev.type}": 1.0,
             f"conf={ev.confidence}": 1.0, f"nsrc={min(len(ev.sources), 3)}": 1.0,
             f"ntgt={min(len(ev.targets), 3)}": 1.0,
-            f"sent={min(st.sent.index, 3)}": 1.0, "quoted": float(st.sent.quoted),
+            f"sent={min(st.sent.index, 3)}": 1.0, "quoted": float(quoted),
             "implicit_target": float(ev.implicit_target),
             "embedded": float(ev.embedded), "parsed": float(st.parse is not None)}
     for c in ev.context:

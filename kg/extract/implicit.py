@@ -8,9 +8,13 @@ from kg.entities.mention import Mention, entities_of
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
 from kg.extract.state import Event, SentenceState, Slot
-from kg.extract.types import SAID_FRAMES
+from kg.extract.types import SAID_FRAMES, adjust_type
+from kg.kinds import TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
+
+# Cases of a phrase an act is aimed at (গাজায়, ফিলিস্তিনিদের ওপর, ইসরায়েলের বিরুদ্ধে).
+AIM_CASES = frozenset({"loc", "on", "against", "toward"})
 
 # Types whose implicit subject is the discourse topic (… সঙ্গে বৈঠকে চুক্তি সই হয়).
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
@@ -38,8 +42,13 @@ class ImplicitRoles:
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = entities_of(slot["target"]) or entities_of(shared)
         place: list[Mention] = []  # ঢাকায় বিক্ষোভ: protesters there are not the state
+        speaker = [] if subj else self._speaker_of_content(st, cue)
         if subj:
             sources, confidence = entities_of(subj), 0.7
+        elif speaker:
+            # … পাল্টা আঘাত হানবে বলে সতর্ক করেছে উত্তর কোরিয়া: a content clause without a
+            # subject of its own tells what the speaker does
+            sources, confidence = speaker, 0.6
         elif place:
             sources, confidence = entities_of(place), 0.5  # ঢাকায় … বিক্ষোভ: protesters there
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
@@ -53,6 +62,8 @@ class ImplicitRoles:
                    cue_start=cue.start)
         ev.span = (0, 0)
         ev.token_span = (cue.start, cue.end)
+        if speaker:  # the speaker's own act, typed as a stated subject's would be (হানবে:
+            adjust_type(self.lang, ev, cue, st.toks)  # a threat)
         return ev
 
     def target(self, st: SentenceState, cue: Cue, sources: list[Entity], used: set[int],
@@ -73,6 +84,11 @@ class ImplicitRoles:
             return [e for e in parties if e not in sources]
         if len(sources) > 1 and (cue.pred.type in COOPERATIVE or cue.pred.symmetric):
             return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে, বন্দী বিনিময় করল X ও Y
+        if cue.pred.type == "THREATEN":
+            aimed = [e for e in entities_of(_aimed_content(st, cue), TARGET_TYPES)
+                     if e not in sources]
+            if aimed:  # রাফাহ শহরে হামলার হুমকি: what the threatened act is aimed at
+                return aimed
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         referred = self.referred(st, cue, disc)
         if referred:
@@ -102,6 +118,15 @@ class ImplicitRoles:
         if cue.pred.target_from == "last_body":
             # বিরুদ্ধে ভোট দেয় চীন: against the resolution of the council or assembly voting
             return _named_organ(disc)
+        return []
+
+    def _speaker_of_content(self, st: SentenceState, cue: Cue) -> list[Entity]:
+        """Who says the clause `cue` ends: the source of a saying (or warning) whose cue
+        follows, with the quotative বলে between them."""
+        for ev in st.built:
+            if ev.cue_start >= cue.end and ev.type in ("STATEMENT", "THREATEN") and any(
+                    t.norm == "বলে" for t in st.toks[cue.end:ev.cue_start]):
+                return list(ev.sources)
         return []
 
     @staticmethod
@@ -153,3 +178,11 @@ def _named_organ(disc: Discourse) -> list[Entity]:
     organs = [b for b in [disc.last_body, *disc.doc_bodies]
               if b is not None and b.kind == "un_organ"]
     return organs[:1]
+
+
+def _aimed_content(st: SentenceState, cue: Cue) -> list[Mention]:
+    """The place or actor an act told just before `cue` is aimed at (… শহরে হামলার হুমকি):
+    a locative, on- or against-phrase at most three words before that act."""
+    refs = [r for r in st.references if 0 <= cue.start - r.end <= 1]
+    return [m for r in refs for m in st.mentions if m.resolved and m.end <= r.start
+            and r.start - m.end <= 3 and m.case in AIM_CASES]

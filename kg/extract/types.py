@@ -13,8 +13,9 @@ from kg.extract.state import Event
 from kg.lang.data import LanguageData
 from kg.text.segment import Token
 
-# Acts that can be aimed at a place (গাজায় হামলা); other acts need an actor as target.
-PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID"})
+# Acts that can be aimed at a place (গাজায় হামলা, রাফাহ শহরে হামলার হুমকি); other acts need
+# an actor as target.
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "THREATEN"})
 # Frames whose source is who says it (the quote's speaker or the reporting verb's subject)
 # and whose named actors are the target: calling X a threat, saying X should act.
 SAID_FRAMES = frozenset({"threat_call", "said_of"})
@@ -41,11 +42,22 @@ def _retype(ev: Event, change: dict) -> None:
 
 def has_goods(lang: LanguageData, toks: list[Token], clause: list[int] | None, cue: Cue) -> bool:
     """A goods noun (অস্ত্র, খাদ্য) in the cue's clause (or sentence, without clauses)."""
+    return _in_clause(lang, lang.lex.goods, toks, clause, cue)
+
+
+def has_claim(lang: LanguageData, toks: list[Token], clause: list[int] | None, cue: Cue) -> bool:
+    """A word for what is said or proposed (অভিযোগ, দাবি, প্রস্তাব) in the cue's clause:
+    what উড়িয়ে দেওয়া dismisses (a building so treated is blown up, not dismissed)."""
+    return _in_clause(lang, lang.lex.word_classes.get("claims", set()), toks, clause, cue)
+
+
+def _in_clause(lang: LanguageData, words: set[str], toks: list[Token],
+               clause: list[int] | None, cue: Cue) -> bool:
     cl = clause[cue.noun_end - 1] if clause else None
     for k, t in enumerate(toks):
         if clause and clause[k] != cl:
             continue
-        if any(base in lang.lex.goods for base, _ in lang.morph.analyses(t.norm)):
+        if any(base in words for base, _ in lang.morph.analyses(t.norm)):
             return True
     return False
 
@@ -104,7 +116,9 @@ def word_class(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> No
     for change in cue.pred.retype:
         words = lang.lex.word_classes.get(change.get("class", ""), set())
         kinds = set(change.get("target_kinds", []))
-        if words and any(b in words for t in toks for b, _ in lang.morph.analyses(t.norm)):
+        # `before`: the word must be the act's content, within two words before the cue
+        where = toks[max(0, cue.start - 2):cue.start] if change.get("before") else toks
+        if words and any(b in words for t in where for b, _ in lang.morph.analyses(t.norm)):
             _retype(ev, change)
             return
         if kinds and any(t.kind in kinds for t in ev.targets):

@@ -379,3 +379,58 @@ def test_what_is_left_is_no_act_of_who_leaves(unfiltered):
     assert not any(t == "CONSULT" for t, _, _ in found)
     text = "ফিলিস্তিনকে ইসরায়েলের হামলা থেকে রক্ষা করার কোনো পদক্ষেপ নেওয়া হয়নি।"
     assert ("ASSAULT", "Israel", "State of Palestine") in triples(records(unfiltered, text))
+
+
+def test_an_order_to_another_state_is_a_demand_and_to_leave_an_expulsion(unfiltered):
+    found = triples(records(unfiltered, "রাফায় ইসরাইলকে হামলা বন্ধের নির্দেশ দিয়েছে আইসিজে।"))
+    assert found == {("DEMAND", "International Court of Justice", "Israel")}
+    text = "আলজেরিয়া ১২ জন ফরাসি কর্মকর্তাকে ৪৮ ঘণ্টার মধ্যে দেশ ছাড়ার নির্দেশ দিয়েছে।"
+    assert ("SANCTION", "Algeria", "France") in triples(records(unfiltered, text))
+    text = "ইসরাইল তুরস্ক থেকে সব কূটনীতিককে ফিরে আসার নির্দেশ দিয়েছে।"
+    assert ("SANCTION", "Israel", "Turkey") in triples(records(unfiltered, text))
+
+
+def test_an_order_to_ones_own_organs_is_no_event_between_states(unfiltered):
+    text = "প্রতিরক্ষা দফতর পেন্টাগনকে প্রস্তুত থাকার নির্দেশ দিয়েছেন মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্প।"
+    assert not any(t == "DEMAND" for t, _, _ in triples(records(unfiltered, text)))
+
+
+def test_claims_dismissed_or_rulings_ignored_are_rejected(unfiltered):
+    found = triples(records(unfiltered, "রাশিয়া যুক্তরাষ্ট্রের এই দাবি উড়িয়ে দিয়েছে।"))
+    assert found == {("REJECT", "Russia", "United States")}
+    assert not triples(records(unfiltered, "হামাস ইসরায়েলি ভবন উড়িয়ে দিয়েছে।"))
+    found = triples(records(unfiltered, "ইসরায়েল আইসিজের রায় অগ্রাহ্য করেছে।"))
+    assert found == {("REJECT", "Israel", "International Court of Justice")}
+    text = "রাশিয়া ইউক্রেনে আক্রমণ শুরু করার সাত মাস পর পাইপলাইনটি উড়িয়ে দেওয়া হয়।"
+    assert ("ASSAULT", "Russia", "Ukraine") in triples(records(unfiltered, text))
+
+
+def test_an_act_proposed_or_feared_is_not_done(unfiltered):
+    found = triples(records(unfiltered, "ইরান যুক্তরাষ্ট্রের আলোচনার প্রস্তাব ফিরিয়ে দিয়েছে।"))
+    assert not any(t == "CONSULT" for t, _, _ in found)
+    found = triples(records(unfiltered, "ইউক্রেনে রাশিয়ার হামলার আশঙ্কা করছে ন্যাটো।"))
+    assert not any(t == "ASSAULT" for t, _, _ in found)
+
+
+def test_a_threatened_act_names_whom_the_threat_is_aimed_at(unfiltered):
+    found = triples(records(unfiltered, "ইসরায়েল রাফাহ শহরে হামলার হুমকি দিয়েছে।"))
+    assert found == {("THREATEN", "Israel", "Rafah")}
+
+
+def test_a_content_clause_without_a_subject_is_the_speakers_act(unfiltered):
+    text = "যুক্তরাষ্ট্রের বিরুদ্ধে নির্মম পাল্টা আঘাত হানবে বলে সতর্ক করেছে উত্তর কোরিয়া।"
+    found = triples(records(unfiltered, text))
+    assert ("THREATEN", "North Korea", "United States") in found
+    assert not any(t == "ASSAULT" for t, _, _ in found)  # a retaliation promised, not done
+
+
+def test_regional_spellings_of_states(unfiltered):
+    found = triples(records(unfiltered, "লিথুনিয়াকে কড়া হুমকি দিয়েছে রাশিয়া।"))
+    assert found == {("THREATEN", "Russia", "Lithuania")}
+
+
+def test_a_vow_of_retaliation_is_a_threat(unfiltered):
+    found = triples(records(unfiltered, "ইসরায়েলের বিরুদ্ধে প্রতিশোধ নেওয়ার প্রতিশ্রুতি দিয়েছে ইরান।"))
+    assert found == {("THREATEN", "Iran", "Israel")}
+    text = "ইউক্রেনকে রুশ হামলা মোকাবিলায় সহায়তার প্রতিশ্রুতি দিয়েছে জার্মানি।"
+    assert not any(t == "THREATEN" for t, _, _ in triples(records(unfiltered, text)))
