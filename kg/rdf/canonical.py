@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
+from kg.codes import goldstein
 from kg.query.model import ACTOR_CLASSES, Actor, EventRow, actor_key, natural_key
 from kg.rdf.codes import decimal_literal
 from kg.rdf.text import TermTexts, integer, quoted, term_text
@@ -46,9 +47,11 @@ from kg.rdf.vocab import (
     XSD,
     canonical_iri,
     context_iri,
+    event_iri,
 )
 
 if TYPE_CHECKING:
+    from kg.pipeline import DocumentResult
     from kg.rdf.dataset import Dataset
 
 DEFAULT_WINDOW = 1  # days: a report dated the day after the event is the same event
@@ -265,12 +268,45 @@ class MentionSpool:
         triples = ((q.subject.value, q.predicate.value, q.object)
                    for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
         for r in project_triples(triples):
-            self.rows.write(json.dumps(
+            self._write_row(
                 [r.event, r.type, r.quad, r.cameo, r.date, r.doc_date, list(r.context),
-                 [a.id for a in r.sources], [a.id for a in r.targets], r.document,
-                 r.confidence, r.url, r.outlet, r.symmetric, r.goldstein],
-                ensure_ascii=False) + "\n")
-            self.count += 1
+                 sorted({a.id for a in r.sources}), sorted({a.id for a in r.targets}),
+                 r.document, r.confidence, r.url, r.outlet, r.symmetric, r.goldstein])
+
+    def result(self, result: DocumentResult) -> None:
+        """One document's rows from its event records, as `document` would read them back
+        from the graph kg.rdf.quads makes of them (tests/rdf check that both give the same
+        rows), without printing, parsing and projecting a million statements again."""
+        from kg.query.project import _QUAD_NAMES
+        from kg.rdf.quads import actor_node
+
+        doc = result.doc
+        doc_date = doc.date.isoformat() if doc.date else None
+        counters: dict[int, int] = {}
+        for rec in result.records:
+            n = counters.get(rec["sentence_index"], 0)
+            counters[rec["sentence_index"]] = n + 1
+            for obj, key in zip(rec.get("object", []), rec.get("_object_keys", []),
+                                strict=False):
+                if not key and obj.get("type") in _PLACE_CLASSES:  # typed in the graph too
+                    self.classes.setdefault(str(actor_node(obj)), set()).add(obj["type"])
+            quad = rec.get("quad")
+            score = goldstein(rec.get("cameo"))
+            self._write_row([
+                str(event_iri(doc.id, rec["sentence_index"], n)), rec["type"],
+                _QUAD_NAMES.get("".join(w.capitalize() for w in quad.split())) if quad
+                else None,
+                rec.get("cameo") or None, rec.get("date") or None, doc_date,
+                sorted({c.lower() for c in rec.get("context", [])}),
+                sorted({str(actor_node(a)) for a in rec["source"]}),
+                sorted({str(actor_node(a)) for a in rec["target"]}),
+                doc.id, float(rec["confidence"]), doc.url or None, doc.outlet or None,
+                bool(rec.get("symmetric")),
+                float(str(decimal_literal(score))) if score is not None else None])
+
+    def _write_row(self, fields: list) -> None:
+        self.rows.write(json.dumps(fields, ensure_ascii=False) + "\n")
+        self.count += 1
 
     def _row(self, fields: list) -> EventRow:
         (event, etype, quad, cameo, date, doc_date, context, sources, targets, document,

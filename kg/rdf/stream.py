@@ -120,6 +120,12 @@ class GraphBuilder:
         self.pretty_limit = PRETTY_LIMIT if pretty_limit is None else pretty_limit
         self.spool = SortedSpool(workdir, chunk_lines)
         self.folder = self.spool.folder
+        # Triple formats sort `statement SEP graph` (statement-major): a triple in two
+        # graphs is then two adjacent lines, written once, and no second sort is needed.
+        # The canonical layer's rows are then taken as each document comes (the sort no
+        # longer gives a document's statements together). Datasets sort graph-major.
+        self.mentions = MentionSpool(self.folder, chunk_lines)
+        self.rows_taken: set[str] = set()  # document graphs whose rows came from records
         self.actors: dict[str, Entity] = {}
         self.relations: set[str] = set()
         self.new_ids: dict[str, str] = {}  # document graph IRI → document id
@@ -137,12 +143,9 @@ class GraphBuilder:
         its id and counts are kept."""
         from kg.rdf.quads import document_graph
 
-        self.claim(result.doc.id)
-        graph, statements = document_graph(result)
-        prefix = graph + SEP
-        add = self.spool.add
-        for st in statements:
-            add(prefix + st)
+        graph = self.claim(result.doc.id)
+        self._document(graph, document_graph(result)[1], rows_taken=True)
+        self.mentions.result(result)  # the canonical layer's rows, from the records
         self.actors.update(result.actors)
         self.relations.update(r["relation"] for r in result.records)
         self.report.add(result)
@@ -164,22 +167,49 @@ class GraphBuilder:
         """One document as a shard holds it (kg.scale.shards): the statements
         `<s> <p> o` of its graph, and what `add` would keep of its result. The lines
         that go into the sort are the ones `add` makes, so the file is the same."""
-        prefix = self.claim(doc_id) + SEP
-        for st in statements:
-            self.spool.add(prefix + st)
+        self._document(self.claim(doc_id), statements)
         self.actors.update((a.key, a) for a in actors)
         self.relations.update(relations)
         self.report.count(types, labels)
 
-    @staticmethod
-    def _spool_quads(spool: SortedSpool, quads: Iterable[tuple]) -> None:
-        """rdflib quads into a sort as `graph SEP statement` lines, one at a time: a
-        document of a million statements is never a set of them."""
-        last_g, prefix = None, ""
+    def _document(self, graph: str, statements: Iterable[str], rows_taken: bool = False
+                  ) -> None:
+        """A document graph's statements into the sort, one at a time: a document of a
+        million statements is never a set of them. Unless its canonical-layer rows were
+        taken from its records, they are read from the statements: as they pass for a
+        triple format, in the sorted pass for a dataset."""
+        add = self.spool.add
+        if rows_taken:
+            self.rows_taken.add(graph)
+        if self.with_graphs:
+            prefix = graph + SEP
+            for st in statements:
+                add(prefix + st)
+            return
+        suffix = SEP + graph
+        if rows_taken:
+            for st in statements:
+                add(st + suffix)
+            return
+
+        def spooled() -> Iterator[str]:
+            for st in statements:
+                add(st + suffix)
+                yield st
+
+        self.mentions.document(spooled())
+
+    def _line(self, graph: str, statement: str) -> str:
+        """The sort's line: graph-major for datasets, statement-major for triple formats."""
+        return graph + SEP + statement if self.with_graphs else statement + SEP + graph
+
+    def _spool_quads(self, spool: SortedSpool, quads: Iterable[tuple]) -> None:
+        """rdflib quads (the small graphs) into a sort, one line each."""
         for g, text in quad_texts(quads):
-            if g is not last_g:
-                prefix, last_g = graph_key(g) + SEP, g
-            spool.add(prefix + text)
+            key = graph_key(g)
+            spool.add(self._line(key, text))
+            if key == _ACTORS and not self.with_graphs:
+                self.mentions.actor_statement(text)
 
     def merge_base(self, base: Path) -> None:
         """Stream an existing dataset in, without the graphs of the new documents, its
@@ -236,9 +266,16 @@ class GraphBuilder:
         graph is never a list of its statements here)."""
         lines_path = self.folder / "sorted.txt"
         names_path = self.folder / "documents.txt"
-        mentions = MentionSpool(self.folder, self.chunk_lines)
+        mentions = self.mentions
         written = [0]
         documents = 0
+        if not self.with_graphs:  # the rows were taken as the documents came
+            with lines_path.open("w", encoding="utf-8", newline="\n") as out:
+                for _line in _written(self.spool, out, written):
+                    pass
+            names_path.write_text("".join(g + "\n" for g in sorted(self.new_ids)),
+                                  encoding="utf-8")
+            return lines_path, written[0], names_path, len(self.new_ids), mentions
         with lines_path.open("w", encoding="utf-8", newline="\n") as out, \
                 names_path.open("w", encoding="utf-8", newline="\n") as names:
             for g, group in groupby(_written(self.spool, out, written), key=_graph):
@@ -246,7 +283,8 @@ class GraphBuilder:
                 if g.startswith(DOCUMENT_GRAPH_PREFIX):
                     documents += 1
                     names.write(g + "\n")
-                    mentions.document(statements)
+                    if g not in self.rows_taken:  # a shard's or the --append base's
+                        mentions.document(statements)
                 elif g == _ACTORS:
                     for st in statements:
                         mentions.actor_statement(st)
@@ -262,13 +300,13 @@ class GraphBuilder:
 
         events_path = self.folder / "events.txt"
         canonical = n_events = 0
-        prefix = str(GRAPH_EVENTS) + SEP
+        graph = str(GRAPH_EVENTS)
         texts = TermTexts()  # shared, so each IRI is checked once in the whole layer
         with SortedSpool(self.folder, self.chunk_lines) as events:
             for c in mentions.clusters(self.window):
                 canonical += 1
                 for st in canonical_statements([c], texts):
-                    events.add(prefix + st)
+                    events.add(self._line(graph, st))
             with events_path.open("w", encoding="utf-8", newline="\n") as out:
                 for line in events:
                     out.write(line + "\n")
@@ -278,7 +316,7 @@ class GraphBuilder:
             graph_names = (line[:-1] for line in fh)
             description = Dataset.from_quads(described(
                 graph_names, documents, statements + n_events, self.window, canonical))
-        lines = sorted(g + SEP + st for g, sts in description.graphs.items() for st in sts)
+        lines = sorted(self._line(g, st) for g, sts in description.graphs.items() for st in sts)
         return events_path, n_events, lines
 
     # ------------------------------------------------------------------ output
@@ -294,6 +332,8 @@ class GraphBuilder:
                 ds = Dataset()
                 for line in merged:
                     g, st = line.split(SEP, 1)
+                    if not self.with_graphs:
+                        g, st = st, g
                     ds.graphs.setdefault(g, set()).add(st)
                 out.write(ds.serialize(self.fmt, self.pretty_limit))
                 self.report.statements = ds.quad_count() if self.with_graphs \
@@ -321,14 +361,18 @@ class GraphBuilder:
         """Canonical N-Quads, or N-Triples for a triple format."""
         return _write_nquads(lines, fh) if self.with_graphs else self._write_ntriples(lines, fh)
 
-    def _write_ntriples(self, lines: Iterable[str], fh: TextIO) -> int:
-        """Triple formats merge the graphs: a triple in two graphs is written once."""
+    @staticmethod
+    def _write_ntriples(lines: Iterable[str], fh: TextIO) -> int:
+        """Triple formats merge the graphs: a triple in two graphs (two adjacent
+        statement-major lines) is written once."""
         n = 0
-        with SortedSpool(self.folder, self.chunk_lines) as triples:
-            triples.extend(line.split(SEP, 1)[1] for line in lines)
-            for st in triples:
+        last = None
+        for line in lines:
+            st = line[:line.index(SEP)]
+            if st != last:
                 fh.write(st + " .\n")
                 n += 1
+                last = st
         return n
 
 def _graph(line: str) -> str:

@@ -26,12 +26,15 @@ CLOSE_QUOTES = frozenset("’”»")
 TOGGLE_QUOTES = frozenset("'\"")
 QUOTES = OPEN_QUOTES | CLOSE_QUOTES | TOGGLE_QUOTES
 # The longest sentence kg reads, in tokens. Real news sentences stay under 60 tokens (the
-# longest of seeds/news/dev and the gold files is 57); a run without sentence ends (a
-# scraped page, a text that lost its dandas) is cut into pieces of at most this many,
-# because the parse and role search grow faster than linearly with sentence length:
-# before the cap, 20 KB without a danda took 113 s and 4 GB to build, 40 KB ran out of
-# memory (issue 12, item 4).
-MAX_SENTENCE_TOKENS = 120
+# longest of seeds/news/dev and the gold files is 57; of the 6,561 sentences of the
+# Daffodil news corpus, 10 reach 80); a run without sentence ends (a scraped page, a text
+# that lost its dandas) is cut into pieces of at most this many, because the parse and
+# role search grow faster than linearly with sentence length: before the cap, 20 KB
+# without a danda took 113 s and 4 GB to build, 40 KB ran out of memory (issue 12, item
+# 4). At 80 rather than 120, 10 MB of such text builds in 27 s instead of 33 (N-Quads,
+# benchmarks/bench_limits.py), and finds 50,773 events instead of 56,737: the pieces of a
+# text without sentence ends are arbitrary either way.
+MAX_SENTENCE_TOKENS = 80
 CLAUSE_BREAKS = frozenset(",;")
 # Punctuation split off as its own token. The hyphen stays inside words (এফ-সিক্সটিন).
 PUNCT = TERMINATORS | QUOTES | frozenset(",;:()[]{}—–…/")

@@ -73,7 +73,8 @@ def test_a_run_without_sentence_ends_is_cut_into_capped_sentences():
     from kg.text.segment import MAX_SENTENCE_TOKENS
 
     words = ["ভারত", "বাংলাদেশ", "আলোচনা", "করে"] * 2500
-    words[200] += ","  # a clause break in the second half of the second piece
+    cut = MAX_SENTENCE_TOKENS * 7 // 4
+    words[cut] += ","  # a clause break in the second half of the second piece
     text = " ".join(words)
     sentences = split_sentences(text)
     assert max(len(s.tokens) for s in sentences) <= MAX_SENTENCE_TOKENS
