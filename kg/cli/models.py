@@ -36,15 +36,16 @@ def split() -> None:
 @click.option("--work", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build/train"), show_default=True,
               help="Scratch folder for prepared data, checkpoints and logs.")
-@click.option("--only", type=click.Choice(["pos", "depparse", "ner"]), multiple=True,
+@click.option("--only", type=click.Choice(["vectors", "pos", "depparse", "ner"]), multiple=True,
               help="Train only these models (default: all).")
 def train(shared: Path, work: Path, only: tuple[str, ...]) -> None:
-    """Train every shipped model, seeded, on the CPU (NER takes the longest)."""
-    from kg.models.train import Paths, train_ner, train_parser, train_tagger
+    """Train every shipped model, seeded, on the CPU (NER takes the longest); the word
+    vectors first, as the tagger and parser read them (needs the `train` extra: gensim)."""
+    from kg.models.train import Paths, build_pretrain, train_ner, train_parser, train_tagger
 
     paths = Paths(shared, work)
-    steps = {"pos": (train_tagger, "tagger"), "depparse": (train_parser, "parser"),
-             "ner": (train_ner, "ner")}
+    steps = {"vectors": (build_pretrain, "vectors"), "pos": (train_tagger, "tagger"),
+             "depparse": (train_parser, "parser"), "ner": (train_ner, "ner")}
     for name, (fn, log) in steps.items():
         if only and name not in only:
             continue

@@ -22,18 +22,20 @@ from kg.models.ner_data import read_daffodil, split_dev, to_stanza_json
 from kg.models.treebank import read_conllu, split_file
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+PRETRAIN = MODEL_DIR / "bn_kg_pretrain.pt"
 SEED = 1234
-# Small dimensions: the shipped models must stay within 25 MB all together.
+# Small dimensions: the shipped models must stay within 25 MB all together. The tagger
+# and parser also read kg's own word vectors (PRETRAIN, built by build_pretrain).
 NER_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "128",
             "--char_hidden_dim", "64", "--char_emb_dim", "50", "--batch_size", "32",
             "--eval_interval", "500", "--max_steps_no_improve", "3000"]
-POS_ARGS = ["--no_pretrain", "--word_emb_dim", "50", "--hidden_dim", "64",
+POS_ARGS = ["--word_emb_dim", "50", "--hidden_dim", "64",
             "--char_hidden_dim", "100", "--char_emb_dim", "50", "--deep_biaff_hidden_dim", "100",
             "--composite_deep_biaff_hidden_dim", "50", "--tag_emb_dim", "25",
             # the tagger's batch is counted in sentences (the parser's in words): 100
             # sentences is about 12 steps an epoch of the 1,200-sentence train split
             "--batch_size", "100", "--eval_interval", "100"]
-PARSER_ARGS = ["--no_pretrain", "--word_emb_dim", "75", "--hidden_dim", "200",
+PARSER_ARGS = ["--word_emb_dim", "75", "--hidden_dim", "200",
                "--char_hidden_dim", "100", "--char_emb_dim", "50",
                "--deep_biaff_hidden_dim", "200", "--tag_emb_dim", "25",
                "--batch_size", "500", "--eval_interval", "50"]
@@ -58,9 +60,11 @@ def _fresh(save_dir: Path) -> Path:
     return save_dir
 
 
-def _run(module: str, args: list[str], log: Path) -> None:
+def _run(module: str, args: list[str], log: Path, stanza: bool = True) -> None:
     env = dict(os.environ, PYTHONHASHSEED="0")
-    cmd = [sys.executable, "-m", module, *args, "--seed", str(SEED), "--cpu"]
+    cmd = [sys.executable, "-m", module, *args]
+    if stanza:
+        cmd += ["--seed", str(SEED), "--cpu"]
     with log.open("w", encoding="utf-8") as fh:
         proc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env, check=False)
     if proc.returncode != 0:
@@ -144,15 +148,29 @@ def treebank_file(split: str) -> Path:
     return path
 
 
+def build_pretrain(paths: Paths) -> Path:
+    """kg's word vectors (kg.models.vectors), in a process of its own because gensim's
+    seeding needs PYTHONHASHSEED fixed before Python starts."""
+    paths.work.mkdir(parents=True, exist_ok=True)
+    _run("kg.models.vectors", ["--daffodil", str(paths.daffodil), "--work", str(paths.work),
+                               "--out", str(PRETRAIN), "--seed", str(SEED)],
+         paths.work / "vectors_train.log", stanza=False)
+    return PRETRAIN
+
+
 def _train_on_treebank(paths: Paths, module: str, name: str, args: list[str],
                        max_steps: int) -> Path:
-    """Tagger and parser train alike: treebank train split, dev split for selection."""
+    """Tagger and parser train alike: treebank train split, dev split for selection,
+    kg's word vectors."""
+    if not PRETRAIN.is_file():
+        raise KgError(f"{PRETRAIN}: word vectors missing; run `kg models train --only vectors`")
     save_dir = _fresh(paths.work / name)
     _run(module,
          ["--mode", "train", "--train_file", str(treebank_file("train")), "--eval_file",
           str(treebank_file("dev")), "--output_file", str(paths.work / f"{name}_dev.conllu"),
           "--lang", "bn", "--shorthand", "bn_kg", "--save_dir", str(save_dir),
-          "--save_name", f"bn_kg_{name}.pt", "--max_steps", str(max_steps), *args],
+          "--save_name", f"bn_kg_{name}.pt", "--max_steps", str(max_steps),
+          "--wordvec_pretrain_file", str(PRETRAIN), *args],
          paths.work / f"{name}_train.log")
     dst = MODEL_DIR / f"bn_kg_{name}.pt"
     compact(save_dir / f"bn_kg_{name}.pt", dst)
