@@ -68,6 +68,10 @@ def _pipeline_for(model_dir: Path, threads: int):
     stanza = _import_stanza()
     import torch
 
+    from kg.parse.decode import install
+
+    install()  # the same trees, decoded faster
+
     torch.set_num_threads(threads)
     logging.getLogger("stanza").setLevel(logging.WARNING)
     return stanza.Pipeline(
