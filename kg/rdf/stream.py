@@ -122,8 +122,10 @@ class GraphBuilder:
         self.folder = self.spool.folder
         # Triple formats sort `statement SEP graph` (statement-major): a triple in two
         # graphs is then two adjacent lines, written once, and no second sort is needed.
-        # The canonical layer's rows are then taken as each document comes (the sort no
-        # longer gives a document's statements together). Datasets sort graph-major.
+        # Datasets sort graph-major. A new document's canonical-layer rows are taken
+        # from its records as it comes (MentionSpool.result); a shard's are read from its
+        # statements, as they pass for a triple format (that sort never gives a
+        # document's statements together), in the sorted pass for a dataset.
         self.mentions = MentionSpool(self.folder, chunk_lines)
         self.rows_taken: set[str] = set()  # document graphs whose rows came from records
         self.actors: dict[str, Entity] = {}
