@@ -277,8 +277,8 @@ class MentionSpool:
         """One document's rows from its event records, as `document` would read them back
         from the graph kg.rdf.quads makes of them (tests/rdf check that both give the same
         rows), without printing, parsing and projecting a million statements again."""
-        from kg.query.project import _QUAD_NAMES
         from kg.rdf.quads import actor_node
+        from kg.schema import QUAD_CLASSES
 
         doc = result.doc
         doc_date = doc.date.isoformat() if doc.date else None
@@ -294,8 +294,7 @@ class MentionSpool:
             score = goldstein(rec.get("cameo"))
             self._write_row([
                 str(event_iri(doc.id, rec["sentence_index"], n)), rec["type"],
-                _QUAD_NAMES.get("".join(w.capitalize() for w in quad.split())) if quad
-                else None,
+                quad if quad in QUAD_CLASSES else None,  # as its PLOVER concept reads back
                 rec.get("cameo") or None, rec.get("date") or None, doc_date,
                 sorted({c.lower() for c in rec.get("context", [])}),
                 sorted({str(actor_node(a)) for a in rec["source"]}),
