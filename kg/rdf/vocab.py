@@ -146,11 +146,6 @@ def agreement_iri(doc: str, sentence: int, n: int) -> URIRef:
 SOFTWARE = ID["software/kg"]
 
 
-def iri(value: str) -> URIRef:
-    """An IRI, made once (canonical events name the same actors over and over)."""
-    return _term("", value)
-
-
 @lru_cache(maxsize=65_536, typed=True)  # typed: Literal(1) is not Literal(True)
 def literal(value: str | int, lang: str | None = None) -> Literal:
     """A plain, numeric or language-tagged literal, shared (Literals are immutable)."""
