@@ -37,7 +37,7 @@ from rdflib import Literal, URIRef
 
 from kg.codes import goldstein
 from kg.query.model import ACTOR_CLASSES, Actor, EventRow, actor_key, natural_key
-from kg.rdf.codes import decimal_literal
+from kg.rdf.codes import decimal_literal, decimal_text
 from kg.rdf.text import TermTexts, integer, quoted, term_text
 from kg.rdf.vocab import (
     GRAPH_EVENTS,
@@ -47,7 +47,6 @@ from kg.rdf.vocab import (
     XSD,
     canonical_iri,
     context_iri,
-    event_iri,
 )
 
 if TYPE_CHECKING:
@@ -150,7 +149,7 @@ def canonical_statements(clusters: Iterable[Cluster], texts: TermTexts | None = 
         if first.cameo:
             yield f"{e} {_T['cameoCode']} {quoted(first.cameo)}"
         if first.goldstein is not None:
-            yield f"{e} {_T['goldsteinScale']} {term_text(decimal_literal(first.goldstein))}"
+            yield f"{e} {_T['goldsteinScale']} {decimal_text(first.goldstein)}"
         dates = sorted(d for d in (full_date(m) for m in c.mentions) if d)
         if dates:
             yield f"{e} {_T['date']} {term_text(Literal(dates[0], datatype=XSD.date))}"
@@ -167,7 +166,7 @@ def canonical_statements(clusters: Iterable[Cluster], texts: TermTexts | None = 
             yield f"{e} {_T['context']} {iri(str(context_iri(ctx)))}"
         confidences = [m.confidence for m in c.mentions if m.confidence is not None]
         if confidences:
-            yield f"{e} {_T['confidence']} {term_text(decimal_literal(max(confidences)))}"
+            yield f"{e} {_T['confidence']} {decimal_text(max(confidences))}"
         for m in c.mentions:
             yield f"{e} {_T['mention']} <{m.event}>"
         yield f"{e} {_T['numMentions']} {integer(len(c.mentions))}"
@@ -277,15 +276,12 @@ class MentionSpool:
         """One document's rows from its event records, as `document` would read them back
         from the graph kg.rdf.quads makes of them (tests/rdf check that both give the same
         rows), without printing, parsing and projecting a million statements again."""
-        from kg.rdf.quads import actor_node
+        from kg.rdf.quads import actor_node, event_iris
         from kg.schema import QUAD_CLASSES
 
         doc = result.doc
         doc_date = doc.date.isoformat() if doc.date else None
-        counters: dict[int, int] = {}
-        for rec in result.records:
-            n = counters.get(rec["sentence_index"], 0)
-            counters[rec["sentence_index"]] = n + 1
+        for rec, iri in event_iris(result):
             for obj, key in zip(rec.get("object", []), rec.get("_object_keys", []),
                                 strict=False):
                 if not key and obj.get("type") in _PLACE_CLASSES:  # typed in the graph too
@@ -293,7 +289,7 @@ class MentionSpool:
             quad = rec.get("quad")
             score = goldstein(rec.get("cameo"))
             self._write_row([
-                str(event_iri(doc.id, rec["sentence_index"], n)), rec["type"],
+                iri, rec["type"],
                 quad if quad in QUAD_CLASSES else None,  # as its PLOVER concept reads back
                 rec.get("cameo") or None, rec.get("date") or None, doc_date,
                 sorted({c.lower() for c in rec.get("context", [])}),

@@ -47,7 +47,7 @@ def event_code_statements(e: str, rec: dict, doc: Document, texts: TermTexts
     mention event (also on its document: a mention is often read without it)."""
     score = goldstein(rec.get("cameo"))
     if score is not None:
-        yield f"{e} {_T_GOLDSTEIN} {_decimal_text(score)}"
+        yield f"{e} {_T_GOLDSTEIN} {decimal_text(score)}"
     if rec.get("symmetric"):
         yield f"{e} {_T_SYMMETRIC} {_T_TRUE}"
     if doc.url:
@@ -57,7 +57,8 @@ def event_code_statements(e: str, rec: dict, doc: Document, texts: TermTexts
 
 
 @lru_cache(maxsize=4_096, typed=True)
-def _decimal_text(value: float) -> str:
+def decimal_text(value: float) -> str:
+    """decimal_literal as N-Triples text (kg.rdf.text), made once per value."""
     return term_text(decimal_literal(value))
 
 

@@ -165,13 +165,20 @@ def _document_statements(result: DocumentResult) -> Iterator[str]:
         yield f"{si} {_T_SPAN_START} {integer(s.start)}"
         yield f"{si} {_T_SPAN_END} {integer(s.end)}"
         yield f"{si} {_T_PART_OF} {d}"
+    for rec, iri in event_iris(result):
+        e = texts.checked(iri)
+        yield from _event_statements(doc.id, rec, e, texts)
+        yield from event_code_statements(e, rec, doc, texts)
+
+
+def event_iris(result: DocumentResult) -> Iterator[tuple[dict, str]]:
+    """Each event record with its IRI: the n-th event of a sentence is `…-<sentence>-<n>`
+    (the graph and the canonical layer's rows must name events alike)."""
     counters: dict[int, int] = {}
     for rec in result.records:
         n = counters.get(rec["sentence_index"], 0)
         counters[rec["sentence_index"]] = n + 1
-        e = texts.checked(str(event_iri(doc.id, rec["sentence_index"], n)))
-        yield from _event_statements(doc.id, rec, e, texts)
-        yield from event_code_statements(e, rec, doc, texts)
+        yield rec, str(event_iri(result.doc.id, rec["sentence_index"], n))
 
 
 def _event_statements(doc_id: str, rec: dict, e: str, texts: TermTexts) -> Iterator[str]:
