@@ -164,11 +164,13 @@ class NerActors(Processor):
         self.morph = default_language().morph
 
     def __call__(self, state: DocState) -> None:
+        named = tuple(dict.fromkeys(e for ms in state.mentions for m in ms
+                                    for e in m.candidates if e.type == "Person"))
         for i, parse in enumerate(state.parses):
             if parse is not None:
                 cue_tokens = {k for c in state.cues[i] for k in range(c.start, c.end)}
                 state.mentions[i] = ner_mentions(state.sentences[i], state.mentions[i], parse,
-                                                 self.morph, cue_tokens)
+                                                 self.morph, cue_tokens, named)
 
 
 class Coreference(Processor):

@@ -12,15 +12,20 @@ NER_TYPES = {"PER": "Person"}
 
 
 def ner_mentions(sent: Sentence, mentions: list[Mention], parse: Parse, morph: Morphology,
-                 blocked: set[int] = frozenset()) -> list[Mention]:
+                 blocked: set[int] = frozenset(),
+                 named: tuple[Entity, ...] = ()) -> list[Mention]:
     """PER spans of two or more words (a full name: a spokesperson, a minister) become
     mentions of a node with the Bengali name and no QID (a wrong QID is worse than none).
     Measured on the held-out gold, single-word and ORG spans added more false events than
     they found, so they are left out. Spans over a known mention or a predicate cue
-    (`blocked` tokens) are model errors and are skipped."""
+    (`blocked` tokens) are model errors and are skipped; words at a span's edges the tagger
+    does not call proper nouns (মুকুল বিগত: "Mukul, last …") are not the name. A span that
+    begins the Bengali name of a person the document names elsewhere (`named`: কিম জং after
+    কিম জং উন) is that person."""
     taken = {i for m in mentions for i in range(m.start, m.end)} | set(blocked)
     extra = []
     for start, end, kind in parse.entities:
+        start, end = _proper_core(parse, start, end)
         if kind not in NER_TYPES or end - start < 2 or taken.intersection(range(start, end)):
             continue
         if any(t.is_punct or t.norm[:1].isdigit() for t in sent.tokens[start:end]):
@@ -30,7 +35,28 @@ def ner_mentions(sent: Sentence, mentions: list[Mention], parse: Parse, morph: M
             base, case = sent.tokens[end - 1].norm, "plain"
         words = [t.norm for t in sent.tokens[start : end - 1]] + [base]
         name = " ".join(words)
+        known = _named_person(words, named)
+        if known is not None:
+            extra.append(Mention(start, end, case, "name", candidates=[known]))
+            continue
         entity = Entity(key="bn:" + name, wikidata=None, label=name, label_bn=name,
                         type=NER_TYPES[kind], names_bn=[name])
         extra.append(Mention(start, end, case, "ner", candidates=[entity]))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _proper_core(parse: Parse, start: int, end: int) -> tuple[int, int]:
+    """The span without edge words the tagger does not call proper nouns."""
+    words = parse.words
+    while start < end and words[start].upos != "PROPN":
+        start += 1
+    while end > start and words[end - 1].upos != "PROPN":
+        end -= 1
+    return start, end
+
+
+def _named_person(words: list[str], named: tuple[Entity, ...]) -> Entity | None:
+    """The one person named in the document whose Bengali name begins with `words`."""
+    found = {e for e in named if e.type == "Person" and any(
+        n.split()[: len(words)] == words for n in e.names_bn)}
+    return found.pop() if len(found) == 1 else None

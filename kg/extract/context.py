@@ -32,6 +32,8 @@ class ContextReader:
             lo, hi = ev.token_span
             ev.span = (toks[lo].start, toks[hi - 1].end)
             ev.context |= sentence_ctx | self._verb_context(toks, cue)
+            if ev.refused:
+                ev.context.discard("negated")  # বসবে না: the refusal is what happens
             if ev.type != "STATEMENT" and (toks[cue.noun_end - 1].in_quote or continues
                                            or has_statement):
                 ev.context.add("reported")

@@ -45,8 +45,10 @@ class CueFinder:
         self.morph = lang.morph
         # the predicates a neighbour can turn a cue into (_speech_acts)
         self.senses = {p.id: p for p in self.lex.predicates
-                       if p.id in ("demand", "call-on", "criticise")}
+                       if p.id in ("demand", "call-on", "criticise", "reject")}
         self.condemning = frozenset(self.morph.word_list("negative_evaluations"))
+        self.falsity = frozenset(self.morph.word_list("falsity_words"))
+        self.claims = frozenset(self.lex.word_classes.get("claims", ()))
         self.naming = frozenset(self.morph.word_list("naming_verbs"))
         self.act_stopped = frozenset(self.morph.word_list("act_stopped"))
         self.act_left = frozenset(self.morph.word_list("act_left"))
@@ -120,7 +122,10 @@ class CueFinder:
         for cue in cues:
             word = toks[cue.noun_end - 1].norm
             after_infinitive = cue.start > 0 and self._infinitive(toks[cue.start - 1].norm)
-            if cue.pred.id == "comment" and "criticise" in senses and self._condemning(
+            if cue.pred.id in ("comment", "accuse") and "reject" in senses and self._condemning(
+                    toks, cue, self.falsity) and self._claim_before(toks, cue):
+                cue.pred = senses["reject"]  # অভিযোগকে ভিত্তিহীন বলে উল্লেখ: rejects the claim
+            elif cue.pred.id == "comment" and "criticise" in senses and self._condemning(
                     toks, cue):
                 cue.pred = senses["criticise"]
             elif cue.pred.id == "comment" and cue.light_lemma == "করা" and word == "দাবি" and (
@@ -132,11 +137,13 @@ class CueFinder:
                     "call-on" in senses and self._asked(toks, cue, mentions, ("acc",))):
                 cue.pred = senses["call-on"]
 
-    def _condemning(self, toks: list[Token], cue: Cue) -> bool:
-        """A condemning word just before বলে and the naming verb (অভিহিত, আখ্যা, বর্ণনা)."""
+    def _condemning(self, toks: list[Token], cue: Cue,
+                    words: frozenset[str] | None = None) -> bool:
+        """A condemning word (or one of `words`) just before বলে and the naming verb
+        (অভিহিত, আখ্যা, বর্ণনা, উল্লেখ)."""
         if toks[cue.noun_end - 1].norm not in self.naming:
             return False
-        words = self.condemning
+        words = words or self.condemning
         k = cue.start - 1
         while k >= 0 and (toks[k].is_punct or toks[k].text in QUOTES):
             k -= 1
@@ -144,6 +151,12 @@ class CueFinder:
             return False
         window = [t.norm for t in toks[max(0, k - 4):k]]
         return any(w in words for w in window)
+
+    def _claim_before(self, toks: list[Token], cue: Cue) -> bool:
+        """A word for what is said (অভিযোগ, দাবি, প্রতিবেদন) before the cue: what is
+        called false."""
+        return any(b in self.claims for t in toks[:cue.start] for b, _ in self.morph.analyses(
+            t.norm))
 
     @staticmethod
     def _asked(toks: list[Token], cue: Cue, mentions: list[Mention],
@@ -276,12 +289,15 @@ class CueFinder:
 
     def _with_light_verb(self, toks: list[Token], i: int, j: int, preds: list[Predicate],
                          taken: set[int]) -> Cue | None:
-        """The noun followed (directly or after one word) by one of its light verbs."""
-        for pred in preds:
-            for gap in (0, 1):
-                k = j + gap
-                if gap and (k >= len(toks) or toks[j].is_punct or j in taken):
-                    break
+        """The noun followed (directly or after one word) by one of its light verbs; a
+        light verb right after the noun first, whichever predicate it belongs to (চুক্তি
+        বাতিল করেছে: cancelling, not making, the agreement)."""
+        for gap in (0, 1):
+            k = j + gap
+            if gap and (k >= len(toks) or toks[j].is_punct or j in taken
+                        or toks[j].norm in self.act_stopped):
+                break  # হামলা বন্ধ করতে: stopping the act is no light verb of it
+            for pred in preds:
                 for lv in pred.light:
                     if gap and lv.generic and not self._own_light_noun(pred, toks[j].norm):
                         continue  # নিষেধাজ্ঞা আরোপের ঘোষণা: only the noun's own verb between
@@ -317,7 +333,11 @@ class CueFinder:
         best.anaphoric = anaphoric
         best.adverbial = best.light_lemma is None and best.pred.frame != "conflict" and any(
             case == "loc" and base == toks[j - 1].norm[: len(base)]
-            for base, case in self.morph.analyses(toks[j - 1].norm)[1:])
+            for base, case in self.morph.analyses(toks[j - 1].norm)[1:]) or (
+            # পহেলগাঁও হামলার পর: a one-sided event noun telling the time of the clause is
+            # no act of the clause's subject (but আলোচনার পর … সম্মত হয় চীন: talks are its)
+            best.light_lemma is None and not best.pred.symmetric and j < len(toks)
+            and self._genitive(toks[j - 1].norm) and toks[j].norm in self.lang.time_before_after)
         return best
 
     def _cataphoric(self, toks: list[Token], k: int) -> bool:

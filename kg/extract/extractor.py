@@ -27,7 +27,14 @@ from kg.extract.features import pair_features
 from kg.extract.implicit import ImplicitRoles
 from kg.extract.roles import RoleAssigner
 from kg.extract.state import Event, SentenceState, Slot
-from kg.extract.types import PLACE_TARGETS, SAID_FRAMES, adjust_type, has_claim, has_goods
+from kg.extract.types import (
+    PLACE_TARGETS,
+    SAID_FRAMES,
+    adjust_type,
+    has_claim,
+    has_class_word,
+    has_goods,
+)
 from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
@@ -243,6 +250,11 @@ class EventExtractor:
             return False  # হুথিদের দাবি, …: a claim is told only if its content follows
         if "claim" in needs and not has_claim(self.lang, st.toks, st.clause, cue):
             return False
+        for need in needs:
+            # class:envoys: a word of that class in the clause (রাষ্ট্রদূতকে ফিরিয়ে এনেছে)
+            if need.startswith("class:") and not has_class_word(
+                    self.lang, need.removeprefix("class:"), st.toks, st.clause, cue):
+                return False
         return "goods" not in needs or has_goods(self.lang, st.toks, st.clause, cue)
 
 

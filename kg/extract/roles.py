@@ -24,7 +24,8 @@ LOC_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "C
 
 # Relations of a clause embedded in another: its arguments are not the outer verb's.
 # Acts whose -কে actor is the one they are done to, whoever calls for them.
-PATIENT_ACTS = frozenset({"hand-over", "release", "arrest", "hostage", "arrest-warrant"})
+PATIENT_ACTS = frozenset({"hand-over", "release", "arrest", "hostage", "arrest-warrant",
+                          "recall-envoy"})
 # Mentions of two parties at once (রাশিয়া-ইউক্রেন যুদ্ধ): the parties of what follows.
 PAIRS = frozenset({"hyphen_pair", "bound_pair", "pair_countries"})
 EMBEDDED = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "xcomp", "csubj"})
@@ -53,7 +54,18 @@ def plausible(st: SentenceState) -> bool:
         if c.light_lemma is not None and c.end - 1 < len(words) and (
                 words[c.end - 1].upos not in ("VERB", "AUX")):
             return False
-    return True
+    return all(_one_phrase(words, m) for m in st.actors)
+
+
+def _one_phrase(words: list, m: Mention) -> bool:
+    """Does the tree keep a name the gazetteer knows as one phrase? One of its tokens
+    heads it from outside, and no word outside it is a piece of the name (flat, fixed).
+    A tree that splits or extends known names misreads the sentence around them too."""
+    heads_out = sum(not m.start <= words[k].head < m.end for k in range(m.start, m.end))
+    if heads_out != 1:
+        return False
+    return not any(w.deprel in ("flat", "fixed") and m.start <= w.head < m.end
+                   for k, w in enumerate(words) if not m.start <= k < m.end)
 
 
 class RoleAssigner:
@@ -61,6 +73,7 @@ class RoleAssigner:
         self.lang = lang
         self.lex = lang.lex
         self.morph = lang.morph
+        self.targeting = frozenset(lang.morph.word_list("targeting"))
 
     def frame(self, cue: Cue) -> dict[str, str]:
         frame = dict(self.lex.frame(cue.pred.frame))
@@ -170,11 +183,20 @@ class RoleAssigner:
                     return ci
             if m.start <= k < m.end:
                 return None
-            if parse.words[k].upos == "VERB":
+            if m.case == "gen" and deprel(st, m) == "nmod" and any(
+                    a.start <= k < a.end and a is not m and a.case in ("plain", "gen")
+                    and (a.group is None or a.group != m.group) for a in st.actors):
+                return ELSEWHERE  # ইয়েমেনের … হুতি বিদ্রোহীরা: the genitive describes an actor
+            if parse.words[k].upos == "VERB" and not self._targeting(st, k):
                 embedded = parse.words[k].deprel in EMBEDDED and not any(
                     c.start <= k < c.end for c in st.references)
                 return ELSEWHERE if embedded else None
         return None
+
+    def _targeting(self, st: SentenceState, k: int) -> bool:
+        """The verb of X লক্ষ্য করে ("aiming at X"): X is what the act it modifies hits,
+        not an argument of a clause of its own."""
+        return k > 0 and f"{st.toks[k - 1].norm} {st.toks[k].norm}" in self.targeting
 
     def _special_role(self, st: SentenceState, m: Mention,
                       cues: list[tuple[int, Cue]]) -> tuple[int, str | None] | None:

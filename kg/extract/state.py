@@ -40,6 +40,7 @@ class Event:
     cue_end: int = 0
     implicit_target: bool = False  # the target was not stated but filled (implicit roles)
     embedded: bool = False  # told inside another predicate (kg.extract.embedded)
+    refused: bool = False  # a cooperative act announced as not done: a REJECT, not negated
     # Per (source key, target key or None): the evidence the event filter weighs
     # (kg.extract.features); empty until the sentence is finished.
     features: dict[tuple[str, str | None], dict[str, float]] = field(default_factory=dict)

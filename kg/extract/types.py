@@ -18,7 +18,7 @@ from kg.text.segment import Token
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "THREATEN"})
 # Frames whose source is who says it (the quote's speaker or the reporting verb's subject)
 # and whose named actors are the target: calling X a threat, saying X should act.
-SAID_FRAMES = frozenset({"threat_call", "said_of"})
+SAID_FRAMES = frozenset({"threat_call", "said_of", "must"})
 
 TypeRule = Callable[[LanguageData, Event, Cue, list[Token]], None]
 TYPE_RULES: list[TypeRule] = []
@@ -49,6 +49,12 @@ def has_claim(lang: LanguageData, toks: list[Token], clause: list[int] | None, c
     """A word for what is said or proposed (অভিযোগ, দাবি, প্রস্তাব) in the cue's clause:
     what উড়িয়ে দেওয়া dismisses (a building so treated is blown up, not dismissed)."""
     return _in_clause(lang, lang.lex.word_classes.get("claims", set()), toks, clause, cue)
+
+
+def has_class_word(lang: LanguageData, name: str, toks: list[Token],
+                   clause: list[int] | None, cue: Cue) -> bool:
+    """A word of predicates.yaml's word class `name` in the cue's clause (a `class:` need)."""
+    return _in_clause(lang, lang.lex.word_classes.get(name, set()), toks, clause, cue)
 
 
 def _in_clause(lang: LanguageData, words: set[str], toks: list[Token],
@@ -99,6 +105,29 @@ def promised(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None
         if cue.pred.future.get("type") == "THREATEN" and lang.morph.features(gov, nxt).negated:
             return  # হামলা চালাবে না: "will not attack" threatens nobody
         _retype(ev, cue.pred.future)
+
+
+# A cooperative act announced as not to be done (আলোচনায় বসবে না, স্বীকৃতি দেয় না, রাজি নয়)
+# is a refusal: CAMEO 12x by what is refused. A past act not done (সই করেনি) stays a
+# negated event: it tells what did not happen, not that anyone refused; but consent not
+# given (রাজি হয়নি, মেনে নেয়নি) is a refusal in any tense.
+CONSENT = frozenset({"agree-to", "accept"})
+REFUSED = {"CONSULT": "125", "SUPPORT": "120", "AGREE": "120", "COOPERATE": "121",
+           "AID": "122", "RETREAT": "124", "CONCEDE": "124"}
+
+
+@type_rule
+def refused(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
+    if ev.type not in REFUSED or cue.gov is None or cue.anaphoric:
+        return
+    gov = toks[cue.gov].norm
+    nxt = toks[cue.gov + 1].norm if cue.gov + 1 < len(toks) else ""
+    # consenting not given is refused whenever (রাজি হয়নি, মেনে নেয়নি)
+    consent = cue.pred.id in CONSENT
+    if lang.morph.features(gov, nxt).negated and (
+            consent or not lang.morph.past_negative(gov, nxt)):
+        _retype(ev, {"type": "REJECT", "cameo": REFUSED[ev.type], "relation": "refused"})
+        ev.refused = True
 
 
 @type_rule

@@ -34,6 +34,7 @@ class LanguageData:
     auxiliary_before_go: set[str] = field(init=False)
     context_markers: set[str] = field(init=False)
     temporal_after: set[str] = field(init=False)
+    time_before_after: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         words = self.morph.word_list
@@ -49,6 +50,7 @@ class LanguageData:
         self.auxiliary_before_go = set(words("auxiliary_before_go"))
         self.context_markers = set(words("context_markers"))
         self.temporal_after = set(words("temporal_after"))
+        self.time_before_after = set(words("time_before_after"))
 
 
 @cache

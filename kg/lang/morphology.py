@@ -42,6 +42,18 @@ class VerbFeatures:
     negated: bool = False
 
 
+def _regular_forms(lemma: str, endings: dict[str, list[str]]) -> list[str]:
+    """The regular forms of a verb lemma (morphology.yaml `verb_endings`); none for the
+    irregular -ওয়া verbs."""
+    if lemma.endswith("ানো"):
+        stem = lemma[:-2]  # চালানো → চালা
+        return ([stem + e for e in endings.get("ano_stem", [])]
+                + [stem[:-1] + e for e in endings.get("ano_perfect", [])])
+    if lemma.endswith("ওয়া") or not lemma.endswith("া"):
+        return []
+    return [lemma[:-1] + e for e in endings.get("a_stem", [])]
+
+
 class Morphology:
     """Case analysis of nouns and lemma/feature analysis of verbs."""
 
@@ -63,6 +75,11 @@ class Morphology:
         for lemma, forms in verbs.items():
             lemma_n = norm_token(lemma)
             for form in _norm_list(forms):
+                self.verb_forms.setdefault(form, lemma_n)
+        endings = {k: _norm_list(v) for k, v in data.get("verb_endings", {}).items()}
+        for lemma in verbs:
+            lemma_n = norm_token(lemma)
+            for form in _regular_forms(lemma_n, endings):
                 self.verb_forms.setdefault(form, lemma_n)
         self._future = tuple(self.lists.get("future_endings", []))
         self._cond = tuple(self.lists.get("conditional_endings", []))
@@ -107,6 +124,10 @@ class Morphology:
             negated=word.endswith(self._neg) or word in self.lists.get("negative_words", [])
             or following in self.lists.get("negative_words", []),
         )
+
+    def past_negative(self, word: str, following: str = "") -> bool:
+        """করেনি, দেয়নি, করে নি: an act that did not happen (the -নি perfect negative)."""
+        return word.endswith(self._neg) or following == "নি"
 
     def word_list(self, name: str) -> list[str]:
         return self.lists.get(name, [])

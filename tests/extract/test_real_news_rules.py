@@ -434,3 +434,96 @@ def test_a_vow_of_retaliation_is_a_threat(unfiltered):
     assert found == {("THREATEN", "Iran", "Israel")}
     text = "ইউক্রেনকে রুশ হামলা মোকাবিলায় সহায়তার প্রতিশ্রুতি দিয়েছে জার্মানি।"
     assert not any(t == "THREATEN" for t, _, _ in triples(records(unfiltered, text)))
+
+
+def test_an_event_noun_dating_the_clause_is_not_the_subjects_act(unfiltered):
+    text = ("পহেলগাঁও হামলার পর ভারতের প্রতি সহমর্মিতা দেখানোর জন্য কৃতজ্ঞতা ব্যক্ত করেন "
+            "নরেন্দ্র মোদী।")
+    assert not any(t == "ASSAULT" for t, _, _ in triples(records(unfiltered, text)))
+    # talks before an agreement are the subject's own
+    text = "দীর্ঘ আলোচনার পর ভারতের সঙ্গে সম্মত হয়েছে চীন।"
+    assert ("CONSULT", "People's Republic of China", "India") in triples(
+        records(unfiltered, text))
+
+
+def test_a_cooperative_act_announced_as_not_done_is_a_refusal(unfiltered):
+    recs = records(unfiltered, "ইরান যুক্তরাষ্ট্রের সঙ্গে আলোচনায় বসবে না।")
+    assert triples(recs) == {("REJECT", "Iran", "United States")}
+    assert "negated" not in recs[0]["context"]
+    recs = records(unfiltered, "জার্মানি ইসরায়েলকে অস্ত্র সহায়তা দেবে না।")
+    assert triples(recs) == {("REJECT", "Germany", "Israel")}
+    # an act that did not happen is a negated event, not a refusal
+    recs = records(unfiltered, "ইরান যুক্তরাষ্ট্রের সঙ্গে আলোচনায় বসেনি।")
+    assert triples(recs) == {("CONSULT", "Iran", "United States")}
+    assert "negated" in recs[0]["context"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ইসরায়েল তুরস্ক থেকে তার রাষ্ট্রদূতকে ফিরিয়ে এনেছে।", ("SANCTION", "Israel", "Turkey")),
+    ("নাইজার ইকোয়াস থেকে সরে দাঁড়িয়েছে।",
+     ("SANCTION", "Niger", "Economic Community of West African States")),
+    ("পাকিস্তান ভারতের সঙ্গে শিমলা চুক্তি বাতিল করেছে।", ("SANCTION", "Pakistan", "India")),
+    ("পাকিস্তান ভারতের জন্য আকাশসীমা বন্ধ করেছে।", ("SANCTION", "Pakistan", "India")),
+    ("ভারত পাকিস্তানের সঙ্গে কূটনৈতিক সম্পর্ক হ্রাস করেছে।", ("SANCTION", "India", "Pakistan")),
+    ("মুইজ্জু সৈন্য প্রত্যাহারের জন্য ভারতকে ১৫ মার্চ পর্যন্ত সময়সীমা বেঁধে দিয়েছেন।",
+     ("DEMAND", "Mohamed Muizzu", "India")),
+    ("আইএমএফ বাংলাদেশকে নতুন শর্ত জুড়ে দিয়েছে।",
+     ("DEMAND", "International Monetary Fund", "Bangladesh")),
+    ("চীন যুক্তরাষ্ট্রকে আলোচনায় বসার তাগিদ দিয়েছে।",
+     ("DEMAND", "People's Republic of China", "United States")),
+])
+def test_reducing_relations_and_pressing_demands(unfiltered, text, expected):
+    assert triples(records(unfiltered, text)) == {expected}
+
+
+def test_bringing_a_person_back_is_no_recall(unfiltered):
+    found = triples(records(unfiltered, "বাংলাদেশ হাসিনাকে ফিরিয়ে আনতে ভারতকে অনুরোধ করেছে।"))
+    assert not any(t == "SANCTION" for t, _, _ in found)
+
+
+def test_calling_a_claim_false_rejects_it_and_naming_takes_its_subject(unfiltered):
+    text = "চীন যুক্তরাষ্ট্রের অভিযোগকে ভিত্তিহীন বলে উল্লেখ করেছে।"
+    assert triples(records(unfiltered, text)) == {
+        ("REJECT", "People's Republic of China", "United States")}
+    text = "চীন জাপানের অভিযোগকে মিথ্যা ও বানোয়াট বলে আখ্যা দিয়েছে।"
+    assert triples(records(unfiltered, text)) == {
+        ("REJECT", "People's Republic of China", "Japan")}
+    # the subject before what a naming verb calls X is the naming verb's own
+    text = "চীন জাপানকে বিপজ্জনক বলে অভিহিত করেছে।"
+    assert triples(records(unfiltered, text)) == {
+        ("DISAPPROVE", "People's Republic of China", "Japan")}
+
+
+def test_consent_withheld_and_objections_are_refusals(unfiltered):
+    assert triples(records(unfiltered, "রাশিয়া ইউক্রেনের প্রস্তাবে রাজি হয়নি।")) == {
+        ("REJECT", "Russia", "Ukraine")}
+    assert triples(records(unfiltered, "ভারত পাকিস্তানের দাবি মেনে নেয়নি।")) == {
+        ("REJECT", "India", "Pakistan")}
+    assert triples(records(unfiltered, "ভারত পাকিস্তানের প্রস্তাব মেনে নিয়েছে।")) == {
+        ("AGREE", "India", "Pakistan")}
+    assert triples(records(unfiltered, "চীন যুক্তরাষ্ট্রের প্রস্তাবে আপত্তি জানিয়েছে।")) == {
+        ("REJECT", "People's Republic of China", "United States")}
+
+
+def test_what_another_state_must_do_is_demanded_of_it(unfiltered):
+    text = "জাতিসংঘ মহাসচিব বলেন, ইসরায়েলকে অবশ্যই গাজায় হামলা বন্ধ করতে হবে।"
+    found = triples(records(unfiltered, text))
+    assert ("DEMAND", "United Nations", "Israel") in found
+    assert not any(t == "ASSAULT" for t, _, _ in found)  # stopping an attack is none
+    # a state's own duties are no demand, nor is a consequence someone will suffer
+    text = "বাংলাদেশের পররাষ্ট্র উপদেষ্টা বলেন, বাংলাদেশকে আরও সতর্ক থাকতে হবে।"
+    assert not any(t == "DEMAND" for t, _, _ in triples(records(unfiltered, text)))
+    text = "চীন বলেছে, তাইওয়ানের স্বাধীনতার পথে হাঁটলে কঠোর পরিণতি ভোগ করতে হবে।"
+    assert not any(t == "DEMAND" for t, _, _ in triples(records(unfiltered, text)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("চীন জাপানকে কটাক্ষ করেছে।", ("DISAPPROVE", "People's Republic of China", "Japan")),
+    ("ইরান যুক্তরাষ্ট্রকে দুষছে।", ("DISAPPROVE", "Iran", "United States")),
+    ("বাংলাদেশ ভারতের প্রতি ধিক্কার জানিয়েছে।", ("DISAPPROVE", "Bangladesh", "India")),
+    ("ইরান বলেছে, ইসরায়েলকে চরম মূল্য দিতে হবে।", ("THREATEN", "Iran", "Israel")),
+    ("ইরানের হামলার সমুচিত জবাব দেবে ইসরায়েল।", ("THREATEN", "Israel", "Iran")),
+    ("যুক্তরাষ্ট্র রাশিয়ার সম্পদ জব্দ করেছে।", ("SANCTION", "United States", "Russia")),
+])
+def test_more_ways_of_saying_conflict(unfiltered, text, expected):
+    assert expected in triples(records(unfiltered, text))
