@@ -22,6 +22,7 @@ class DocumentContext:
         self.gaz = gazetteer
         self.year = year
         self.country_counts: Counter[str] = Counter()
+        self.country_subjects: Counter[str] = Counter()  # named unmarked: the clause's subject
         self.person_counts: Counter[str] = Counter()
         self.last_seen: dict[str, int] = {}
         self.clock = 0
@@ -38,6 +39,8 @@ class DocumentContext:
             m.entities = self._resolve_one(m)
             for e in m.entities:
                 self._remember(e, m.kind)
+                if e.type == "Country" and m.case == "plain":
+                    self.country_subjects[e.key] += 1
                 if e.type == "Country" and m.kind in ("name", "capital", "unit"):
                     self.sentence_countries.append(e)
 
@@ -91,10 +94,12 @@ class DocumentContext:
         return []
 
     def this_country(self) -> Entity | None:
-        """দেশটি: the country the text is about so far (most named, the latest of equals)."""
+        """দেশটি: the country the text is about so far: most named, a subject counting
+        twice (তুরস্ক ইসরায়েলের সঙ্গে … দেশটির মন্ত্রণালয়: Turkey's), the latest of equals."""
         if not self.country_counts:
             return self.last_country
-        top = max(self.country_counts, key=lambda k: (self.country_counts[k], self.last_seen[k]))
+        top = max(self.country_counts, key=lambda k: (
+            self.country_counts[k] + self.country_subjects[k], self.last_seen[k]))
         return self.known[top]
 
     def pair_countries(self) -> list[Entity]:

@@ -25,6 +25,7 @@ UN = "Q1065"  # the United Nations as a whole
 class ImplicitRoles:
     def __init__(self, lang: LanguageData) -> None:
         self.lang = lang
+        self.event_pronouns = [tuple(p.split()) for p in lang.morph.word_list("event_pronouns")]
 
     def source(self, st: SentenceState, cue: Cue, slot: Slot, used: set[int],
                disc: Discourse) -> Event | None:
@@ -149,6 +150,13 @@ class ImplicitRoles:
         if cue.pred.type not in ("DISAPPROVE", "REJECT", "DEMAND", "SUPPORT", "PROTEST"):
             return []
         cl = st.clause_of(cue)
+        if self._points_back(st, cue):
+            # ইরানের পররাষ্ট্র মন্ত্রণালয় এর নিন্দা জানিয়েছে: "this" is the act told last
+            # (an act, not another reaction to it)
+            earlier = next((e for e in reversed(disc.recent) if e.type != "STATEMENT"
+                            and e.type not in VERBAL_CONFLICT), None)
+            if earlier is not None:
+                return list(earlier.sources)
         for ref in st.references:
             if st.clause_of(ref) != cl or ref.pred.type == cue.pred.type:
                 continue
@@ -159,6 +167,18 @@ class ImplicitRoles:
             if earlier is not None:
                 return list(earlier.sources)
         return []
+
+    def _points_back(self, st: SentenceState, cue: Cue) -> bool:
+        """এর, এ ঘটনার, এই সিদ্ধান্তের right before the cue (one word, তীব্র, may stand
+        between): the act is the one just told."""
+        for end in (cue.start, cue.start - 1):
+            if end < cue.start and (end < 0 or st.toks[end].is_punct):
+                continue
+            for phrase in self.event_pronouns:
+                n = len(phrase)
+                if end >= n and tuple(t.norm for t in st.toks[end - n:end]) == phrase:
+                    return True
+        return False
 
     def _in_condition(self, st: SentenceState, m: Mention) -> bool:
         """Is the mention in a clause that a conditional verb (-লে) closes?"""

@@ -527,3 +527,19 @@ def test_what_another_state_must_do_is_demanded_of_it(unfiltered):
 ])
 def test_more_ways_of_saying_conflict(unfiltered, text, expected):
     assert expected in triples(records(unfiltered, text))
+
+
+def test_a_reaction_to_this_is_aimed_at_the_act_told_last(unfiltered):
+    text = ("ইরানের বিরুদ্ধে নিষেধাজ্ঞা দিয়েছে যুক্তরাষ্ট্র। ইরানের পররাষ্ট্র মন্ত্রণালয় এর নিন্দা "
+            "জানিয়েছে। এ সিদ্ধান্তের তীব্র সমালোচনা করেছে চীন।")
+    found = triples(records(unfiltered, text))
+    assert ("DISAPPROVE", "Iran", "United States") in found
+    assert ("DISAPPROVE", "People's Republic of China", "United States") in found
+
+
+def test_the_country_is_the_one_the_text_is_about(unfiltered):
+    text = ("তুরস্ক ইসরায়েলের সঙ্গে বাণিজ্য বন্ধ করেছে। এ বিষয়ে হুঁশিয়ারি দিয়েছে দেশটির "
+            "বাণিজ্য মন্ত্রণালয়।")
+    found = triples(records(unfiltered, text))
+    assert ("THREATEN", "Turkey", None) in found
+    assert not any(s == "Israel" for _, s, _ in found)
