@@ -117,7 +117,10 @@ class RoleAssigner:
                 continue
             if m.case == "plain":
                 for ci in same:
-                    if not self.participle(cues[ci], toks) and not cues[ci].adverbial:
+                    # a setting in the locative (সফরে, মধ্যস্থতায়) is no act of the subject,
+                    # but a meeting is (মোদীর সঙ্গে বৈঠককালে পুতিন বলেন: Putin met Modi)
+                    if not self.participle(cues[ci], toks) and (
+                            not cues[ci].adverbial or cues[ci].pred.type == "CONSULT"):
                         _put(slots[ci], self.frame(cues[ci]).get("plain"), m, cues[ci])
                 continue
             right = [ci for ci in same if cues[ci].start >= m.end]

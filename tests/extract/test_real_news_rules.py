@@ -543,3 +543,19 @@ def test_the_country_is_the_one_the_text_is_about(unfiltered):
     found = triples(records(unfiltered, text))
     assert ("THREATEN", "Turkey", None) in found
     assert not any(s == "Israel" for _, s, _ in found)
+
+
+def test_meeting_with_and_coming_together(unfiltered):
+    found = triples(records(unfiltered, "পুতিন ও শি জিনপিং বেইজিংয়ে মিলিত হয়েছেন।"))
+    assert ("CONSULT", "Vladimir Putin", "Xi Jinping") in found
+    found = triples(records(unfiltered, "মোদী পুতিনের সঙ্গে দেখা করেছেন।"))
+    assert ("CONSULT", "Narendra Modi", "Vladimir Putin") in found
+    # দেখা alone is seeing
+    text = "বিষয়টি খতিয়ে দেখা হচ্ছে বলে জানিয়েছে ভারত।"
+    assert not any(t == "CONSULT" for t, _, _ in triples(records(unfiltered, text)))
+
+
+def test_whoever_speaks_during_a_meeting_took_part_in_it(unfiltered):
+    found = triples(records(unfiltered, "মোদীর সঙ্গে বৈঠককালে পুতিন এ কথা জানান।"))
+    assert ("CONSULT", "Vladimir Putin", "Narendra Modi") in found
+    assert ("STATEMENT", "Vladimir Putin", None) in found
