@@ -1,9 +1,9 @@
 """The Stanza parse of Bengali sentences — POS, dependency tree, NER spans.
 
 Stanza publishes no Bengali models, so kg trains its own (`kg models train`) and ships
-them in kg/data/models/ with the word vectors the tagger and parser read (trained here
-too); they load offline (`download_method=None`, explicit paths, a
-minimal resources.json). The pipeline is built once per process and reused; a document's
+them in kg/data/models/ with the word vectors the tagger, parser and NER read (trained
+here too; one file, loaded once); they load offline (`download_method=None`, explicit
+paths, a minimal resources.json). The pipeline is built once per process and reused; a document's
 sentences are parsed in one batch, and only sentences that can hold an event (a predicate
 cue) are sent to the parser, since parsing is nearly the whole cost of a run.
 """
@@ -24,7 +24,7 @@ MODELS = {
     "pos": "bn_kg_tagger.pt",
     "depparse": "bn_kg_parser.pt",
     "ner": "bn_kg_nertagger.pt",
-    # kg's word vectors (kg.models.vectors), read by the tagger and the parser
+    # kg's word vectors (kg.models.vectors), read by the tagger, the parser and the NER
     "pretrain": "bn_kg_pretrain.pt",
 }
 
@@ -84,6 +84,7 @@ def _pipeline_for(model_dir: Path, threads: int):
         pos_pretrain_path=str(model_dir / MODELS["pretrain"]),
         depparse_pretrain_path=str(model_dir / MODELS["pretrain"]),
         ner_model_path=str(model_dir / MODELS["ner"]),
+        ner_pretrain_path=str(model_dir / MODELS["pretrain"]),
         lemma_use_identity=True,
         download_method=None,
         use_gpu=False,

@@ -55,4 +55,5 @@ def test_models_evaluate_meets_the_targets():
     assert scores["parser"]["uas"] >= 0.75
     assert scores["parser"]["las"] >= 0.69
     assert scores["tokenizer"]["tokens_f1"] >= 0.99
-    assert scores["ner"]["f1"] >= 0.60
+    # NER: entity F1 67.46 on the Daffodil test split with the word vectors (60.99 without)
+    assert scores["ner"]["f1"] >= 0.67
