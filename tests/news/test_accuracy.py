@@ -10,12 +10,13 @@ import pytest
 
 NEWS = Path(__file__).resolve().parents[2] / "seeds" / "news"
 # Measured with `kg evaluate seeds/news/<split>.jsonl --ablation` (README, Quality).
-REPORTED = {("test", "parse"): 0.576, ("test", "rules"): 0.541,
-            ("dev", "parse"): 0.650, ("dev", "rules"): 0.650}
+REPORTED = {("test", "parse"): 0.567, ("test", "rules"): 0.545,
+            ("dev", "parse"): 0.669, ("dev", "rules"): 0.659}
 MARGIN = 0.02
-# What the parse adds on the test split (issue "Real news II"): 0.035 measured with the
-# filter, 0.028 without (0.027 and 0.032 before the tagger and parser read word vectors).
-PARSE_GAIN = 0.025
+# What the parse adds on the test split (issue "Real news II"): 0.022 measured with the
+# filter, 0.014 without (0.035 and 0.028 at the last stop: this stop's rules gained more
+# without the parse than with it, and a tree that splits a known name is now set aside).
+PARSE_GAIN = 0.02
 
 
 def _score(split: str, pipeline) -> float:
