@@ -11,7 +11,6 @@ def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
     """A clause number per token: boundaries after a verb + comma, after a conditional
     verb, at quotes, after a complementiser and at clause-opening conjunctions."""
     morph = lang.morph
-    naming = set(morph.word_list("naming_verbs"))
     ids, current = [], 0
     toks = sent.tokens
     for k, tok in enumerate(toks):
@@ -24,7 +23,7 @@ def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
         elif tok.text in QUOTES:
             current += 1
         elif tok.norm in lang.complementisers and k + 1 < len(toks) and not toks[
-                k + 1].is_punct and toks[k + 1].norm not in naming:
+                k + 1].is_punct and toks[k + 1].norm not in lang.naming_verbs:
             # (… জাপানকে বিপজ্জনক বলে অভিহিত করেছে: what a naming verb calls X is no
             # clause of its own; X and the subject are the naming verb's)
             current += 1

@@ -48,8 +48,6 @@ class CueFinder:
                        if p.id in ("demand", "call-on", "criticise", "reject")}
         self.condemning = frozenset(self.morph.word_list("negative_evaluations"))
         self.falsity = frozenset(self.morph.word_list("falsity_words"))
-        self.claims = frozenset(self.lex.word_classes.get("claims", ()))
-        self.naming = frozenset(self.morph.word_list("naming_verbs"))
         self.act_stopped = frozenset(self.morph.word_list("act_stopped"))
         self.act_left = frozenset(self.morph.word_list("act_left"))
         self.leaving = frozenset(self.morph.word_list("leaving_words"))
@@ -93,6 +91,7 @@ class CueFinder:
         return cues
 
     def _claims_named(self, toks: list[Token]) -> bool:
+        """A word for what is said or proposed (অভিযোগ, দাবি, প্রস্তাব) among `toks`."""
         claims = self.lex.word_classes.get("claims", set())
         return any(b in claims for t in toks for b, _ in self.morph.analyses(t.norm))
 
@@ -123,7 +122,7 @@ class CueFinder:
             word = toks[cue.noun_end - 1].norm
             after_infinitive = cue.start > 0 and self._infinitive(toks[cue.start - 1].norm)
             if cue.pred.id in ("comment", "accuse") and "reject" in senses and self._condemning(
-                    toks, cue, self.falsity) and self._claim_before(toks, cue):
+                    toks, cue, self.falsity) and self._claims_named(toks[:cue.start]):
                 cue.pred = senses["reject"]  # অভিযোগকে ভিত্তিহীন বলে উল্লেখ: rejects the claim
             elif cue.pred.id == "comment" and "criticise" in senses and self._condemning(
                     toks, cue):
@@ -141,7 +140,7 @@ class CueFinder:
                     words: frozenset[str] | None = None) -> bool:
         """A condemning word (or one of `words`) just before বলে and the naming verb
         (অভিহিত, আখ্যা, বর্ণনা, উল্লেখ)."""
-        if toks[cue.noun_end - 1].norm not in self.naming:
+        if toks[cue.noun_end - 1].norm not in self.lang.naming_verbs:
             return False
         words = words or self.condemning
         k = cue.start - 1
@@ -151,12 +150,6 @@ class CueFinder:
             return False
         window = [t.norm for t in toks[max(0, k - 4):k]]
         return any(w in words for w in window)
-
-    def _claim_before(self, toks: list[Token], cue: Cue) -> bool:
-        """A word for what is said (অভিযোগ, দাবি, প্রতিবেদন) before the cue: what is
-        called false."""
-        return any(b in self.claims for t in toks[:cue.start] for b, _ in self.morph.analyses(
-            t.norm))
 
     @staticmethod
     def _asked(toks: list[Token], cue: Cue, mentions: list[Mention],

@@ -48,7 +48,7 @@ def has_goods(lang: LanguageData, toks: list[Token], clause: list[int] | None, c
 def has_claim(lang: LanguageData, toks: list[Token], clause: list[int] | None, cue: Cue) -> bool:
     """A word for what is said or proposed (অভিযোগ, দাবি, প্রস্তাব) in the cue's clause:
     what উড়িয়ে দেওয়া dismisses (a building so treated is blown up, not dismissed)."""
-    return _in_clause(lang, lang.lex.word_classes.get("claims", set()), toks, clause, cue)
+    return has_class_word(lang, "claims", toks, clause, cue)
 
 
 def has_class_word(lang: LanguageData, name: str, toks: list[Token],
