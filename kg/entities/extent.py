@@ -69,6 +69,23 @@ def _targeting(toks: list[Token], k: int, morph: Morphology) -> bool:
     return False
 
 
+def _topic_of(toks: list[Token], k: int, mentions: list[Mention], morph: Morphology) -> bool:
+    """X-এর (one or two nouns) নিয়ে/বিষয়ে: the genitive owns what a phrase is about, so X
+    is what the act concerns, never its subject."""
+    taken = {j for o in mentions for j in range(o.start, o.end)}
+    for j in range(k, min(k + 3, len(toks))):
+        if morph.postpositions.get(toks[j].norm) == "about":
+            return j > k
+        if toks[j].is_punct or j in taken or morph.lemma(toks[j].norm) or _counted(toks[j]):
+            return False
+    return False
+
+
+def _counted(tok: Token) -> bool:
+    """পাঁচটি, ৩টি: a number, so X-এর পাঁচটি বিষয়ে is "on X's five matters", not about X."""
+    return tok.norm[:1].isdigit() or tok.norm.endswith(("টি", "টা"))
+
+
 def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morphology) -> None:
     toks = sentence.tokens
     for m in mentions:
@@ -88,3 +105,5 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
                 k += 1  # কাছ থেকে
             if pp:
                 m.case = pp
+            elif m.case == "gen" and _topic_of(toks, k, mentions, morph):
+                m.case = "about"  # বাংলাদেশের মানবাধিকার পরিস্থিতি নিয়ে: what it is about

@@ -368,6 +368,9 @@ def _coordinate(sentence: Sentence, ms: list[Mention], morph: Morphology) -> Non
             continue
         if len(between) > 3 or any(t.norm in coordinators for t in between[1:]):
             continue
+        if between[0].norm == "," and (a.kind == "pronouns_person" or any(
+                case == "loc" for t in between[1:] for _, case in morph.analyses(t.norm)[1:])):
+            continue  # এক বিবৃতিতে তিনি, এই পরিস্থিতিতে সিরিয়ার …: no list goes on that way
         if any(morph.lemma(t.norm) for t in between[1:]):
             continue
         if a.group is None:

@@ -220,6 +220,15 @@ class EventExtractor:
         ev.span = (toks[lo].start, toks[hi - 1].end)
         return ev
 
+    def _future(self, st: SentenceState, cue: Cue) -> bool:
+        """Is the cue's verb a future, not negated (নেবে, দেবে; not দেবে না)?"""
+        if cue.gov is None:
+            return False
+        toks = st.toks
+        nxt = toks[cue.gov + 1].norm if cue.gov + 1 < len(toks) else ""
+        feats = self.lang.morph.features(toks[cue.gov].norm, nxt)
+        return feats.future and not feats.negated
+
     def _complete(self, st: SentenceState, ev: Event, cue: Cue, slot: Slot,
                   bare_ok: bool = False) -> bool:
         """Does the event have what its predicate needs (lexicon `needs`)? A `bare`
@@ -243,6 +252,10 @@ class EventExtractor:
             ev.targets = [t for t in ev.targets if not own & _states(t)]
             if not ev.targets:
                 return False
+        if "setting" in needs and not cue.adverbial:
+            return False  # ওই বিবৃতির বিষয়ে: a statement talked about is no saying
+        if "future" in needs and not self._future(st, cue):
+            return False  # কঠোর ব্যবস্থা নিয়েছে: a measure taken is no threat
         if "with" in needs and not any(m.case == "with" for m in slot["target"]):
             return False
         if "said_follows" in needs and not (cue.end < len(st.toks) and (

@@ -34,6 +34,9 @@ class ImplicitRoles:
         topic of the discourse."""
         actors, clause = st.actors, st.clause
         cl = st.clause_of(cue)
+        if any(m.kind == "pronouns_person" and m.case == "plain" and not m.entities
+               and clause[m.start] == cl for m in st.mentions):
+            return None  # তিনি … আহ্বান জানান: the subject is stated, only not known
         inside = {id(m) for m in actors if any(
             m.end <= r.start and r.start - m.end <= 1 for r in st.references)}
         subj = [m for m in actors if id(m) not in used and clause[m.start] == cl

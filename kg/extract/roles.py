@@ -32,11 +32,8 @@ EMBEDDED = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "xcomp", "csubj"})
 ELSEWHERE = -1
 
 
-def plausible(st: SentenceState) -> bool:
-    """Can the tree decide attachments? One root, a head for every token inside the
-    sentence, no cycle, and every predicate's verb tagged a verb. Otherwise the case-marker
-    rules decide (a parser trained on a small treebank errs most on exactly the sentences
-    the rules find hard, so a broken tree must not override them)."""
+def _well_formed(st: SentenceState) -> bool:
+    """One root, a head inside the sentence for every token, no cycle."""
     parse = st.parse
     if parse is None or len(parse.words) != len(st.toks):
         return False
@@ -50,6 +47,17 @@ def plausible(st: SentenceState) -> bool:
                 return False
             seen.add(k)
             k = words[k].head
+    return True
+
+
+def plausible(st: SentenceState) -> bool:
+    """Can the tree decide attachments? One root, a head for every token inside the
+    sentence, no cycle, and every predicate's verb tagged a verb. Otherwise the case-marker
+    rules decide (a parser trained on a small treebank errs most on exactly the sentences
+    the rules find hard, so a broken tree must not override them)."""
+    if not _well_formed(st):
+        return False
+    words = st.parse.words
     for c in st.cues:
         if c.light_lemma is not None and c.end - 1 < len(words) and (
                 words[c.end - 1].upos not in ("VERB", "AUX")):
@@ -118,9 +126,11 @@ class RoleAssigner:
             if m.case == "plain":
                 for ci in same:
                     # a setting in the locative (সফরে, মধ্যস্থতায়) is no act of the subject,
-                    # but a meeting is (মোদীর সঙ্গে বৈঠককালে পুতিন বলেন: Putin met Modi)
+                    # but a meeting is (মোদীর সঙ্গে বৈঠককালে পুতিন বলেন: Putin met Modi), and
+                    # so is a statement (এক বিবৃতিতে তিনি … আহ্বান জানান)
                     if not self.participle(cues[ci], toks) and (
-                            not cues[ci].adverbial or cues[ci].pred.type == "CONSULT"):
+                            not cues[ci].adverbial or cues[ci].pred.type in ("CONSULT",
+                                                                             "STATEMENT")):
                         _put(slots[ci], self.frame(cues[ci]).get("plain"), m, cues[ci])
                 continue
             right = [ci for ci in same if cues[ci].start >= m.end]
@@ -140,7 +150,9 @@ class RoleAssigner:
                 # ইউক্রেনকে সহায়তা দিতে ন্যাটোর প্রতি আহ্বান: the call goes to NATO; Ukraine
                 # is what the content is about
                 slot["target"] = [m for m in slot["target"] if m.case != "acc"]
-        if st.parse is not None:
+        if st.parse is not None and _well_formed(st):
+            # the rules keep every unmarked candidate; any well-formed tree may rank them
+            # (an implausible one only must not override what the case markers decide)
             for slot in slots:
                 slot["source"] = _subjects(st, slot["source"])
         return slots
@@ -245,6 +257,9 @@ class RoleAssigner:
                                                                                    "source"):
             return False
         cl = st.clause_of(cue)
+        if any(p.kind == "pronouns_person" and p.case == "plain" and st.clause[p.start] == cl
+               for p in st.mentions):
+            return True  # তিনি … সিরিয়ার মানুষের প্রতি আহ্বান জানান: "he" is the subject
         return any(a is not m and a.case == "plain" and (m.group is None or a.group != m.group)
                    for a in st.actors if st.clause[a.start] == cl)
 

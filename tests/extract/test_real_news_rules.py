@@ -559,3 +559,45 @@ def test_whoever_speaks_during_a_meeting_took_part_in_it(unfiltered):
     found = triples(records(unfiltered, "মোদীর সঙ্গে বৈঠককালে পুতিন এ কথা জানান।"))
     assert ("CONSULT", "Vladimir Putin", "Narendra Modi") in found
     assert ("STATEMENT", "Vladimir Putin", None) in found
+
+
+def test_the_owner_of_what_a_concern_is_about_is_its_target(unfiltered):
+    text = "জাতিসংঘের বিশেষজ্ঞরা বাংলাদেশের মানবাধিকার পরিস্থিতি নিয়ে উদ্বেগ প্রকাশ করেন।"
+    found = triples(records(unfiltered, text))
+    assert ("DISAPPROVE", "United Nations", "Bangladesh") in found
+    assert not any(s == "Bangladesh" for _, s, _ in found)
+    # a count is no topic: চীনের সঙ্গে বাংলাদেশের পাঁচটি বিষয়ে (on five matters)
+    text = "চীনের সঙ্গে বাংলাদেশের পাঁচটি বিষয়ে সমঝোতা সই হয়েছে।"
+    assert any(s == "Bangladesh" for _, s, _ in triples(records(unfiltered, text)))
+
+
+def test_harsh_measures_announced_for_the_future_threaten(unfiltered):
+    text = "যুক্তরাষ্ট্র উস্কানি অব্যাহত রাখলে উত্তর কোরিয়া কঠোর ব্যবস্থা নেবে।"
+    assert ("THREATEN", "North Korea", "United States") in triples(records(unfiltered, text))
+    # a measure taken, or one ruled out, threatens nobody
+    for text in ("চীন জাপানের বিরুদ্ধে কঠোর ব্যবস্থা নিয়েছে।",
+                 "চীন জাপানের বিরুদ্ধে কঠোর ব্যবস্থা নেবে না।"):
+        assert not any(t == "THREATEN" for t, _, _ in triples(records(unfiltered, text)))
+
+
+def test_whoever_speaks_in_a_statement_made_one(unfiltered):
+    text = "এক বিবৃতিতে গুতেরেস সকল পক্ষের প্রতি শান্ত থাকার আহ্বান জানান।"
+    found = triples(records(unfiltered, text))
+    assert ("STATEMENT", "António Guterres", None) in found
+    assert ("DEMAND", "António Guterres", None) in found
+    # a statement talked about is no saying
+    text = "ওই বিবৃতির বিষয়ে চীন সমালোচনা করেছে।"
+    assert not any(t == "STATEMENT" for t, _, _ in triples(records(unfiltered, text)))
+
+
+def test_an_unknown_he_is_still_the_subject(unfiltered):
+    # the comma after তিনি lists nothing, and সিরিয়ার (of Syria's people) does not speak
+    text = "এক বিবৃতিতে তিনি, এই পরিস্থিতিতে সিরিয়ার সাধারণ মানুষের প্রতি আহ্বান জানান।"
+    found = triples(records(unfiltered, text))
+    assert not any(s == "Syria" for _, s, _ in found)
+
+
+def test_who_leads_or_backs_a_group_does_not_act_for_it(unfiltered):
+    found = triples(records(unfiltered, "ইরান সমর্থিত হুতিরা ইসরায়েলে হামলা চালিয়েছে।"))
+    assert ("ASSAULT", "Houthis", "Israel") in found
+    assert not any(s == "Iran" for _, s, _ in found)
