@@ -137,6 +137,10 @@ class RoleAssigner:
             if not right and any(c.is_noun and c.light_lemma is None for c in
                                  (cues[ci] for ci in same)) and m.case == "acc":
                 continue  # an object after a nominal event belongs to a later verb
+            if m.case == "by" and any(not cues[ci].adverbial for ci in right):
+                # ভারতের তরফে বৈঠকে … ফিরে যেতে বলা হয়: who speaks for a side does what the
+                # verb tells, not the meeting that sets the scene
+                right = [ci for ci in right if not cues[ci].adverbial]
             ci = right[0] if right else same[-1]
             _put(slots[ci], self.frame(cues[ci]).get(m.case), m, cues[ci])
         for cue, slot in zip(cues, slots, strict=True):

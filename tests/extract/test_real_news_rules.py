@@ -601,3 +601,9 @@ def test_who_leads_or_backs_a_group_does_not_act_for_it(unfiltered):
     found = triples(records(unfiltered, "ইরান সমর্থিত হুতিরা ইসরায়েলে হামলা চালিয়েছে।"))
     assert ("ASSAULT", "Houthis", "Israel") in found
     assert not any(s == "Iran" for _, s, _ in found)
+
+
+def test_who_speaks_for_a_side_tells_what_the_verb_tells(unfiltered):
+    text = "ভারতীয় সেনার তরফে বৈঠকে লাল ফৌজকে পূর্বের জায়গায় ফিরে যেতে বলা হয়।"
+    found = triples(records(unfiltered, text))
+    assert ("DEMAND", "Indian Army", "People's Liberation Army") in found
