@@ -184,6 +184,8 @@ class RoleAssigner:
                        for ref in st.references)
         for ref in st.references:
             if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):
+                if any(c.start == ref.end and c.pred.frame == "said_of" for c in st.cues):
+                    return False  # জর্ডানের আশ্রয় দেয়া উচিত: who should act is told to
                 return ref.start - m.end <= 3
         return False
 

@@ -607,3 +607,10 @@ def test_who_speaks_for_a_side_tells_what_the_verb_tells(unfiltered):
     text = "ভারতীয় সেনার তরফে বৈঠকে লাল ফৌজকে পূর্বের জায়গায় ফিরে যেতে বলা হয়।"
     found = triples(records(unfiltered, text))
     assert ("DEMAND", "Indian Army", "People's Liberation Army") in found
+
+
+def test_what_another_should_do_or_did_unacceptably(unfiltered):
+    text = "জর্ডানের আশ্রয় দেয়া উচিত বলে মন্তব্য করেছেন ট্রাম্প।"
+    assert ("DEMAND", "Donald Trump", "Jordan") in triples(records(unfiltered, text))
+    text = "যুক্তরাষ্ট্রের এই প্রস্তাব অগ্রহণযোগ্য বলে জানিয়েছে ইরান।"
+    assert ("REJECT", "Iran", "United States") in triples(records(unfiltered, text))
