@@ -78,6 +78,8 @@ class ImplicitRoles:
             return list(sources)
         if cue.pred.frame in SAID_FRAMES:
             return [e for e in disc.agreement_parties if e not in sources]
+        if "said_follows" in cue.pred.needs:
+            return self._accused(st, cue, sources)
         if "target_acc" in cue.pred.needs:
             return []
         if cue.pred.target_from == "last_conflict":
@@ -122,6 +124,22 @@ class ImplicitRoles:
         if cue.pred.target_from == "last_body":
             # বিরুদ্ধে ভোট দেয় চীন: against the resolution of the council or assembly voting
             return _named_organ(disc)
+        return []
+
+    @staticmethod
+    def _accused(st: SentenceState, cue: Cue, sources: list[Entity]) -> list[Entity]:
+        """ইসলামাবাদের অভিযোগ, … আশ্রয় দিচ্ছে আফগানিস্তানের তালেবান সরকার: the accused is the
+        subject of the content clause (its unmarked actor, else its genitive), never an actor
+        of a clause after it."""
+        if cue.end + 1 >= len(st.toks):
+            return []
+        cl = st.clause[cue.end + 1]
+        inside = [m for m in st.actors if st.clause[m.start] == cl]
+        for case in ("plain", "gen"):
+            found = [e for e in entities_of([m for m in inside if m.case == case])
+                     if e not in sources]
+            if found:
+                return found
         return []
 
     def _speaker_of_content(self, st: SentenceState, cue: Cue) -> list[Entity]:

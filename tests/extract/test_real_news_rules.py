@@ -614,3 +614,15 @@ def test_what_another_should_do_or_did_unacceptably(unfiltered):
     assert ("DEMAND", "Donald Trump", "Jordan") in triples(records(unfiltered, text))
     text = "যুক্তরাষ্ট্রের এই প্রস্তাব অগ্রহণযোগ্য বলে জানিয়েছে ইরান।"
     assert ("REJECT", "Iran", "United States") in triples(records(unfiltered, text))
+
+
+def test_an_accusation_told_as_its_content_accuses_the_content_subject(unfiltered):
+    text = "কঙ্গো সরকারের অভিযোগ, রুয়ান্ডা বিদ্রোহীদের সমর্থন দিচ্ছে।"
+    found = triples(records(unfiltered, text))
+    assert ("DISAPPROVE", "Democratic Republic of the Congo", "Rwanda") in found
+    # not whoever a later clause names
+    text = ("ইরানের অভিযোগ, ইসরায়েল হামলা চালিয়েছে, তবে এ অভিযোগ নাকচ করেছেন "
+            "নেতানিয়াহু।")
+    found = triples(records(unfiltered, text))
+    assert ("DISAPPROVE", "Iran", "Israel") in found
+    assert ("DISAPPROVE", "Iran", "Benjamin Netanyahu") not in found
