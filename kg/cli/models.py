@@ -89,7 +89,8 @@ def evaluate(shared: Path, as_json: bool) -> None:
 @click.argument("first", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.argument("second", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 def agreement_command(first: Path, second: Path) -> None:
-    """Agreement (UPOS, UAS, LAS) of two independent annotations of the same sentences."""
+    """Agreement of two independent annotations of the same sentences: UPOS, UAS, LAS of
+    two CoNLL-U files; tag agreement and entity F1 of two NER label files."""
     from kg.models.evaluate import agreement
 
     scores = agreement(first, second)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from kg.models.ner_data import read_daffodil
+from kg.models.ner_data import ner_agreement, read_daffodil
 from kg.models.treebank import read_conllu
 from kg.parse.stanza import StanzaParser
 from kg.text.segment import Sentence, Token, normalize, split_sentences, tokenize
@@ -129,7 +129,10 @@ def ner_scores(parser: StanzaParser, daffodil_test: Path) -> dict[str, float]:
 
 def agreement(first: Path, second: Path) -> dict[str, float]:
     """Inter-annotator agreement of two annotations of the same sentences (matched by
-    `# text`): UPOS, UAS and LAS of the second against the first, over all tokens."""
+    `# text`): UPOS, UAS and LAS of the second against the first, over all tokens; for NER
+    label files (not .conllu), tag agreement and entity F1 (kg.models.ner_data)."""
+    if first.suffix != ".conllu" or second.suffix != ".conllu":
+        return ner_agreement(first, second)
     second_by_text = {s.text: s for s in read_conllu(second)}
     n = upos = uas = las = sents = 0
     for a in read_conllu(first):

@@ -71,3 +71,56 @@ def to_stanza_json(sentences: list[Sentence], path: Path) -> None:
     data = [[{"text": w, "ner": t} for w, t in s] for s in sentences]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
+
+
+TAGS = frozenset({"O"} | {f"{p}-{t}" for p in "BI" for t in ("PER", "ORG", "LOC", "TIM")})
+
+
+def read_labelled(path: Path) -> dict[str, Sentence]:
+    """Hand-labelled treebank sentences (seeds/treebank/ner): `# sent_id = …` blocks of
+    `token<TAB>tag` lines in BIO over PER, ORG, LOC, TIM, as the guide in that folder says."""
+    if not path.is_file():
+        raise KgError(f"{path}: NER label file not found")
+    out: dict[str, Sentence] = {}
+    current: Sentence | None = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# sent_id = "):
+            current = out.setdefault(line.split("= ", 1)[1].strip(), [])
+        elif line.strip():
+            word, sep, tag = line.partition("\t")
+            if current is None or not sep or tag not in TAGS:
+                raise KgError(f"{path}:{n}: expected `token<TAB>tag` with a BIO tag after a "
+                              "`# sent_id` line")
+            current.append((norm_token(word), tag))
+    return out
+
+
+def entity_spans(sentence: Sentence) -> set[tuple[int, int, str]]:
+    """(start, end, type) of each entity; an I- that continues nothing starts one."""
+    spans, start, kind = set(), None, ""
+    for i, tag in enumerate([t for _, t in sentence] + ["O"]):
+        if tag == "O" or tag.startswith("B-") or tag[2:] != kind:
+            if start is not None:
+                spans.add((start, i, kind))
+            start, kind = (None, "") if tag == "O" else (i, tag[2:])
+    return spans
+
+
+def ner_agreement(first: Path, second: Path) -> dict[str, float]:
+    """Agreement of two independent NER labellings of the same sentences (by sent_id):
+    token tag agreement and entity F1 (exact span and type) of the second against the first."""
+    a, b = read_labelled(first), read_labelled(second)
+    sents = tokens = same = matched = n_a = n_b = 0
+    for sid, sb in b.items():
+        sa = a.get(sid)
+        if sa is None or [w for w, _ in sa] != [w for w, _ in sb]:
+            continue
+        sents += 1
+        tokens += len(sa)
+        same += sum(x == y for (_, x), (_, y) in zip(sa, sb, strict=True))
+        ea, eb = entity_spans(sa), entity_spans(sb)
+        matched, n_a, n_b = matched + len(ea & eb), n_a + len(ea), n_b + len(eb)
+    if not tokens:
+        return {"sentences": 0, "tokens": 0}
+    return {"sentences": sents, "tokens": tokens, "tags": same / tokens,
+            "entity_f1": 2 * matched / (n_a + n_b) if n_a + n_b else 1.0}

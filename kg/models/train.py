@@ -18,8 +18,8 @@ from pathlib import Path
 import torch
 
 from kg.errors import KgError
-from kg.models.ner_data import read_daffodil, split_dev, to_stanza_json
-from kg.models.treebank import read_conllu, split_file
+from kg.models.ner_data import read_daffodil, read_labelled, split_dev, to_stanza_json
+from kg.models.treebank import TREEBANK, read_conllu, split_file
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 PRETRAIN = MODEL_DIR / "bn_kg_pretrain.pt"
@@ -96,15 +96,22 @@ def compact(src: Path, dst: Path) -> None:
     os.replace(tmp, dst)
 
 
+NEWS_NER = TREEBANK / "ner" / "bn_kg-news-train.ner.tsv"
+
+
 def prepare_ner(paths: Paths) -> dict[str, Path]:
     """Daffodil's training split (less a seeded dev tenth) plus the treebank's training
-    sentences labelled by the gazetteer (news on international relations, the register
-    kg reads); Daffodil's test split is kept untouched for scoring."""
+    sentences (news on international relations, the register kg reads): the real-news ones
+    labelled by hand (seeds/treebank/ner), the team's by the gazetteer. Daffodil's test
+    split is kept untouched for scoring."""
     paths.work.mkdir(parents=True, exist_ok=True)
     train_all = read_daffodil(paths.daffodil / "train_data.txt")
     test = read_daffodil(paths.daffodil / "test_data.txt")
     train, dev = split_dev(train_all, 0.1, SEED)
-    train = train + gazetteer_labelled(read_conllu(treebank_file("train")))
+    treebank = read_conllu(treebank_file("train"))
+    by_hand = read_labelled(NEWS_NER)
+    train = train + [by_hand[s.sent_id] for s in treebank if s.sent_id in by_hand]
+    train = train + gazetteer_labelled([s for s in treebank if s.sent_id not in by_hand])
     out = {name: paths.work / f"ner_{name}.json" for name in ("train", "dev", "test")}
     for name, data in (("train", train), ("dev", dev), ("test", test)):
         to_stanza_json(data, out[name])
