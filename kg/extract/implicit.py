@@ -66,8 +66,8 @@ class ImplicitRoles:
                    cue_start=cue.start)
         ev.span = (0, 0)
         ev.token_span = (cue.start, cue.end)
-        if speaker:  # the speaker's own act, typed as a stated subject's would be (হানবে:
-            adjust_type(self.lang, ev, cue, st.toks)  # a threat)
+        # typed as a stated subject's act would be (হানবে: a threat; দেবে না: a refusal)
+        adjust_type(self.lang, ev, cue, st.toks)
         return ev
 
     def target(self, st: SentenceState, cue: Cue, sources: list[Entity], used: set[int],

@@ -626,3 +626,15 @@ def test_an_accusation_told_as_its_content_accuses_the_content_subject(unfiltere
     found = triples(records(unfiltered, text))
     assert ("DISAPPROVE", "Iran", "Israel") in found
     assert ("DISAPPROVE", "Iran", "Benjamin Netanyahu") not in found
+
+
+def test_weapons_given_promised_or_refused(unfiltered):
+    found = triples(records(unfiltered, "যুক্তরাষ্ট্র ইউক্রেনকে অস্ত্র দিয়েছে।"))
+    assert ("AID", "United States", "Ukraine") in found
+    found = triples(records(unfiltered, "যুক্তরাষ্ট্র ইউক্রেনকে আরও অস্ত্র দেবে।"))
+    assert ("AGREE", "United States", "Ukraine") in found
+    # refused, also when the subject is only implied (তাঁর দেশ: the speaker's country)
+    text = "জো বাইডেন নিশ্চিত করেছেন, তাঁর দেশ রাফাহ অভিযানের জন্য ইসরায়েলকে কোনো অস্ত্র দেবে না।"
+    found = triples(records(unfiltered, text))
+    assert ("REJECT", "Joe Biden", "Israel") in found
+    assert not any(t == "AID" for t, _, _ in found)
