@@ -117,6 +117,10 @@ class ImplicitRoles:
                    for e in ev.sources if e not in sources]
         if content and cue.pred.type in VERBAL_CONFLICT:
             return list(dict.fromkeys(content))  # … হামলা চালিয়েছে বলে অভিযোগ করেছে Y
+        partners = self._talks_partners(st, sources, disc) if cue.pred.type == "AGREE" else []
+        if partners:
+            return partners  # … বৈঠকে … আশ্বাস দিয়েছে বিএসএফ: a promise made in talks is to
+            # the other side of the talks
         others = [m for m in actors if not set(m.entities) & set(sources)]
         if not others and disc.topic and (cue.pred.frame == "supply" or (
                 cue.pred.type in VERBAL_CONFLICT and self._responds(st))):
@@ -125,6 +129,20 @@ class ImplicitRoles:
             # বিরুদ্ধে ভোট দেয় চীন: against the resolution of the council or assembly voting
             return _named_organ(disc)
         return []
+
+    @staticmethod
+    def _talks_partners(st: SentenceState, sources: list[Entity],
+                        disc: Discourse) -> list[Entity]:
+        """The other side of the last talks (this sentence's or an earlier one's) that the
+        source took part in."""
+        here = [ev for ev in st.built if ev.type == "CONSULT"]
+        talks = here[-1] if here else disc.last_of_type("CONSULT")
+        if talks is None:
+            return []
+        sides = list(dict.fromkeys(talks.sources + talks.targets))
+        if not set(sources) & set(sides):
+            return []
+        return [e for e in sides if e not in sources]
 
     @staticmethod
     def _accused(st: SentenceState, cue: Cue, sources: list[Entity]) -> list[Entity]:

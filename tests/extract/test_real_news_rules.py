@@ -638,3 +638,9 @@ def test_weapons_given_promised_or_refused(unfiltered):
     found = triples(records(unfiltered, text))
     assert ("REJECT", "Joe Biden", "Israel") in found
     assert not any(t == "AID" for t, _, _ in found)
+
+
+def test_a_promise_made_in_talks_is_to_the_other_side(unfiltered):
+    text = "বিজিবি ও বিএসএফের মধ্যে পতাকা বৈঠক হয়। বৈঠকে সীমান্ত হত্যা বন্ধের আশ্বাস দিয়েছে বিএসএফ।"
+    found = triples(records(unfiltered, text))
+    assert ("AGREE", "Border Security Force", "Border Guard Bangladesh") in found
