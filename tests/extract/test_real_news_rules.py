@@ -644,3 +644,8 @@ def test_a_promise_made_in_talks_is_to_the_other_side(unfiltered):
     text = "বিজিবি ও বিএসএফের মধ্যে পতাকা বৈঠক হয়। বৈঠকে সীমান্ত হত্যা বন্ধের আশ্বাস দিয়েছে বিএসএফ।"
     found = triples(records(unfiltered, text))
     assert ("AGREE", "Border Security Force", "Border Guard Bangladesh") in found
+
+
+def test_a_counterpart_stands_for_its_state(unfiltered):
+    found = triples(records(unfiltered, "লাভরভ তার মার্কিন প্রতিপক্ষের সঙ্গে বৈঠক করেন।"))
+    assert ("CONSULT", "Sergey Lavrov", "United States") in found
