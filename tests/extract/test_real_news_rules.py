@@ -649,3 +649,8 @@ def test_a_promise_made_in_talks_is_to_the_other_side(unfiltered):
 def test_a_counterpart_stands_for_its_state(unfiltered):
     found = triples(records(unfiltered, "লাভরভ তার মার্কিন প্রতিপক্ষের সঙ্গে বৈঠক করেন।"))
     assert ("CONSULT", "Sergey Lavrov", "United States") in found
+
+
+def test_missiles_fired_at_targets_south_of_a_capital_assault_its_state(unfiltered):
+    text = "দামেস্কের দক্ষিণে বেশ কয়েকটি লক্ষ্যবস্তুতে ক্ষেপণাস্ত্র নিক্ষেপ করেছে ইসরায়েল।"
+    assert ("ASSAULT", "Israel", "Syria") in triples(records(unfiltered, text))
