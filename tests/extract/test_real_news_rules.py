@@ -654,3 +654,10 @@ def test_a_counterpart_stands_for_its_state(unfiltered):
 def test_missiles_fired_at_targets_south_of_a_capital_assault_its_state(unfiltered):
     text = "দামেস্কের দক্ষিণে বেশ কয়েকটি লক্ষ্যবস্তুতে ক্ষেপণাস্ত্র নিক্ষেপ করেছে ইসরায়েল।"
     assert ("ASSAULT", "Israel", "Syria") in triples(records(unfiltered, text))
+
+
+def test_shots_fired_and_aircraft_downed_are_attacks(unfiltered):
+    text = "বিএসএফের গুলিতে দুই বাংলাদেশি নিহত হয়েছেন।"
+    assert ("ASSAULT", "Border Security Force", "Bangladesh") in triples(records(unfiltered, text))
+    text = "ভারতের যুদ্ধবিমান ভূপাতিত করেছে পাকিস্তান।"
+    assert ("ASSAULT", "Pakistan", "India") in triples(records(unfiltered, text))
