@@ -70,10 +70,10 @@ def _targeting(toks: list[Token], k: int, morph: Morphology) -> bool:
 
 
 def _topic_of(toks: list[Token], k: int, mentions: list[Mention], morph: Morphology) -> bool:
-    """X-এর (one or two nouns) নিয়ে/বিষয়ে: the genitive owns what a phrase is about, so X
-    is what the act concerns, never its subject."""
+    """X-এর (one to three words) নিয়ে/বিষয়ে/পরিপ্রেক্ষিতে: the genitive owns what a phrase is
+    about, so X is what the act concerns, never its subject."""
     taken = {j for o in mentions for j in range(o.start, o.end)}
-    for j in range(k, min(k + 3, len(toks))):
+    for j in range(k, min(k + 4, len(toks))):
         if morph.postpositions.get(toks[j].norm) == "about":
             return j > k
         if toks[j].is_punct or j in taken or morph.lemma(toks[j].norm) or _counted(toks[j]):

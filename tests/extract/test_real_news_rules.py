@@ -661,3 +661,11 @@ def test_shots_fired_and_aircraft_downed_are_attacks(unfiltered):
     assert ("ASSAULT", "Border Security Force", "Bangladesh") in triples(records(unfiltered, text))
     text = "ভারতের যুদ্ধবিমান ভূপাতিত করেছে পাকিস্তান।"
     assert ("ASSAULT", "Pakistan", "India") in triples(records(unfiltered, text))
+
+
+def test_in_view_of_what_another_did_names_the_target(unfiltered):
+    text = ("সীমান্তে মিয়ানমারের সেনাদের সন্দেহজনক গতিবিধির পরিপ্রেক্ষিতে রোববার ঢাকায় "
+            "কড়া প্রতিবাদ জানায় বাংলাদেশ।")
+    found = triples(records(unfiltered, text))
+    assert ("DISAPPROVE", "Bangladesh", "Myanmar") in found
+    assert ("DISAPPROVE", "Myanmar", "Bangladesh") not in found
