@@ -59,15 +59,19 @@ def train(shared: Path, work: Path, only: tuple[str, ...]) -> None:
               help="The shared data folder (holds data/daffodil-ner).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(shared: Path, as_json: bool) -> None:
-    """Tokenizer/sentence F1, UPOS, UAS, LAS (treebank test) and NER F1 (Daffodil test)."""
+    """Tokenizer/sentence F1, UPOS, UAS, LAS (treebank test), NER F1 (Daffodil test, and the
+    treebank's hand-labelled real-news dev sentences)."""
     from kg.models.evaluate import NER_ANCHOR, ner_scores, parser_scores, tokenizer_scores
+    from kg.models.ner_data import NEWS_DEV, read_daffodil, read_labelled
     from kg.models.treebank import split_file
     from kg.parse.stanza import StanzaParser
 
     parser = StanzaParser()
+    daffodil = read_daffodil(shared / "data" / "daffodil-ner" / "test_data.txt")
     scores = {"tokenizer": tokenizer_scores(split_file("test")),
               "parser": parser_scores(parser, split_file("test")),
-              "ner": ner_scores(parser, shared / "data" / "daffodil-ner" / "test_data.txt")}
+              "ner": ner_scores(parser, daffodil),
+              "ner_news_dev": ner_scores(parser, list(read_labelled(NEWS_DEV).values()))}
     if as_json:
         click.echo(json.dumps(scores, indent=2, sort_keys=True))
         return
@@ -83,6 +87,9 @@ def evaluate(shared: Path, as_json: bool) -> None:
     click.echo(f"Daffodil NER test: P {ner['precision']:.3f}  R {ner['recall']:.3f}  "
                f"F1 {100 * ner['f1']:.2f}  (anchor: BGRU {NER_ANCHOR})")
     click.echo(f"  per type: {per_type}")
+    news = scores["ner_news_dev"]
+    click.echo(f"NER on real news (treebank dev, labelled by hand): P {news['precision']:.3f}  "
+               f"R {news['recall']:.3f}  F1 {100 * news['f1']:.2f}")
 
 
 @models.command("agreement")

@@ -29,6 +29,8 @@ PATIENT_ACTS = frozenset({"hand-over", "release", "arrest", "hostage", "arrest-w
 # Mentions of two parties at once (রাশিয়া-ইউক্রেন যুদ্ধ): the parties of what follows.
 PAIRS = frozenset({"hyphen_pair", "bound_pair", "pair_countries"})
 EMBEDDED = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "xcomp", "csubj"})
+# Of those, the ones a nominal predicate (with or without a copula) can head.
+CLAUSES = frozenset({"ccomp", "advcl", "csubj"})
 ELSEWHERE = -1
 
 
@@ -157,8 +159,8 @@ class RoleAssigner:
         if st.parse is not None and _well_formed(st):
             # the rules keep every unmarked candidate; any well-formed tree may rank them
             # (an implausible one only must not override what the case markers decide)
-            for slot in slots:
-                slot["source"] = _subjects(st, slot["source"])
+            for ci, slot in enumerate(slots):
+                slot["source"] = self._subjects(st, ci, slot["source"])
         return slots
 
     def _inside_reference(self, st: SentenceState, m: Mention) -> bool:
@@ -208,8 +210,12 @@ class RoleAssigner:
                     a.start <= k < a.end and a is not m and a.case in ("plain", "gen")
                     and (a.group is None or a.group != m.group) for a in st.actors):
                 return ELSEWHERE  # ইয়েমেনের … হুতি বিদ্রোহীরা: the genitive describes an actor
-            if parse.words[k].upos == "VERB" and not self._targeting(st, k):
-                embedded = parse.words[k].deprel in EMBEDDED and not any(
+            word = parse.words[k]
+            clausal = word.upos == "VERB" or word.deprel in CLAUSES
+            if clausal and not self._targeting(st, k):
+                # a verb, or a nominal predicate heading a clause (চাপে থাকে যুক্তরাষ্ট্র
+                # as what analysts say: the US is the clause's subject, not the speaker)
+                embedded = word.deprel in EMBEDDED and not any(
                     c.start <= k < c.end for c in st.references)
                 return ELSEWHERE if embedded else None
         return None
@@ -269,6 +275,24 @@ class RoleAssigner:
         return any(a is not m and a.case == "plain" and (m.group is None or a.group != m.group)
                    for a in st.actors if st.clause[a.start] == cl)
 
+    def _subjects(self, st: SentenceState, ci: int, sources: list[Mention]) -> list[Mention]:
+        """Several unmarked actors competing for the subject of cue `ci` (ভারতীয় বাহিনী …
+        প্রতিবাদ জানিয়েছে ঢাকা): the tree's nsubj wins; coordinated subjects stay together.
+        The subject of another predicate yields to one the tree attaches to this cue
+        (ট্রাম্প … শুল্ক আরোপের ঘোষণা দেয়ার পর চীন … জানালো: Trump imposes, China says)."""
+        plain = [m for m in sources if m.case == "plain"]
+        if len({m.group if m.group is not None else id(m) for m in plain}) < 2:
+            return sources
+        own = [m for m in plain if self._governing_cue(st, m) == ci]
+        subj = [m for m in plain if deprel(st, m) == "nsubj" and (
+            not own or self._governing_cue(st, m) in (ci, None))]
+        if not subj:
+            return sources
+        subj += _conjuncts(st, subj, plain)
+        groups = {m.group for m in subj if m.group is not None}
+        keep = [m for m in plain if m in subj or (m.group is not None and m.group in groups)]
+        return [m for m in sources if m.case != "plain" or m in keep]
+
     @staticmethod
     def participle(cue: Cue, toks: list[Token]) -> bool:
         """A light verb in its verbal-noun form right before a noun: a relative participle."""
@@ -295,18 +319,19 @@ def deprel(st: SentenceState, m: Mention) -> str:
     return st.parse.words[head_token(st, m)].deprel if st.parse else ""
 
 
-def _subjects(st: SentenceState, sources: list[Mention]) -> list[Mention]:
-    """Several unmarked actors competing for the subject (ভারতীয় বাহিনী … প্রতিবাদ
-    জানিয়েছে ঢাকা): the tree's nsubj wins; coordinated subjects stay together."""
-    plain = [m for m in sources if m.case == "plain"]
-    if len({m.group if m.group is not None else id(m) for m in plain}) < 2:
-        return sources
-    subj = [m for m in plain if deprel(st, m) == "nsubj"]
-    if not subj:
-        return sources
-    groups = {m.group for m in subj if m.group is not None}
-    keep = [m for m in plain if m in subj or (m.group is not None and m.group in groups)]
-    return [m for m in sources if m.case != "plain" or m in keep]
+def _conjuncts(st: SentenceState, heads: list[Mention], cands: list[Mention]) -> list[Mention]:
+    """Candidates the tree coordinates with a subject (মোদী এবং … দিসানায়েক বৈঠকে বসেন:
+    conj of the nsubj), however far apart the words put them."""
+    words, out, grown = st.parse.words, [], True
+    while grown:
+        grown = False
+        for m in cands:
+            k = head_token(st, m)
+            if m not in heads and m not in out and words[k].deprel == "conj" and any(
+                    h.start <= words[k].head < h.end for h in heads + out):
+                out.append(m)
+                grown = True
+    return out
 
 
 def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from kg.models.ner_data import ner_agreement, read_daffodil
+from kg.models.ner_data import ner_agreement
 from kg.models.treebank import read_conllu
 from kg.parse.stanza import StanzaParser
 from kg.text.segment import Sentence, Token, normalize, split_sentences, tokenize
@@ -104,8 +104,9 @@ def _bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return spans
 
 
-def ner_scores(parser: StanzaParser, daffodil_test: Path) -> dict[str, float]:
-    sents = read_daffodil(daffodil_test)
+def ner_scores(parser: StanzaParser, sents: list[list[tuple[str, str]]]) -> dict[str, float]:
+    """Entity F1 (exact span and type) of the NER model on BIO-labelled sentences: overall,
+    with precision and recall, and per type."""
     parses = parser.parse([_as_sentence([w for w, _ in s]) for s in sents])
     counts: Counter[str] = Counter()
     for s, p in zip(sents, parses, strict=True):

@@ -13,7 +13,13 @@ import random
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.resources import seeds_dir
 from kg.text.segment import norm_token
+
+# Hand labels of the treebank's real-news sentences: the training split's (trained on) and
+# the dev split's (scored only, by kg models evaluate).
+NEWS_TRAIN = seeds_dir() / "treebank" / "ner" / "bn_kg-news-train.ner.tsv"
+NEWS_DEV = seeds_dir() / "treebank" / "ner" / "bn_kg-news-dev.ner.tsv"
 
 ENDS = ("।", "?", "!", "।’", "।'", "?’", "!’")
 
