@@ -252,8 +252,11 @@ class EventExtractor:
             ev.targets = [t for t in ev.targets if not own & _states(t)]
             if not ev.targets:
                 return False
-        if "setting" in needs and not cue.adverbial:
-            return False  # ওই বিবৃতির বিষয়ে: a statement talked about is no saying
+        if "setting" in needs and (not cue.adverbial or any(
+                c.start == cue.end and c.pred.id == "sign" for c in st.cues)):
+            # ওই বিবৃতির বিষয়ে: a statement talked about is no saying; যৌথ বিবৃতিতে সই: nor
+            # is one signed
+            return False
         if "future" in needs and not self._future(st, cue):
             return False  # কঠোর ব্যবস্থা নিয়েছে: a measure taken is no threat
         if "with" in needs and not any(m.case == "with" for m in slot["target"]):

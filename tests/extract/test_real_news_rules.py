@@ -588,6 +588,11 @@ def test_whoever_speaks_in_a_statement_made_one(unfiltered):
     # a statement talked about is no saying
     text = "ওই বিবৃতির বিষয়ে চীন সমালোচনা করেছে।"
     assert not any(t == "STATEMENT" for t, _, _ in triples(records(unfiltered, text)))
+    # nor is one signed (the signing is the event)
+    text = "দুই দেশের সম্পর্ক নিয়ে একটি যৌথ বিবৃতিতে সই করেছে রাশিয়া ও চীন।"
+    found = triples(records(unfiltered, text))
+    assert not any(t == "STATEMENT" for t, _, _ in found)
+    assert any(t == "SUPPORT" and s == "Russia" for t, s, _ in found)
 
 
 def test_an_unknown_he_is_still_the_subject(unfiltered):
