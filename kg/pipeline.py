@@ -132,7 +132,9 @@ class CueStage(Processor):
 
 class StanzaStage(Processor):
     """The Stanza parse (POS, tree, NER) of the sentences that hold a cue, in one batch:
-    parsing is nearly the whole cost of a run, and no other sentence can hold an event."""
+    parsing is nearly the whole cost of a run, and no other sentence can hold an event. A
+    sentence with a cue but no known name is parsed too: its actor may be a person only the
+    NER finds (জন স্মিথ বলেন, …)."""
 
     name, requires, provides = "parse", frozenset({"sentences", "cues"}), frozenset({"parse"})
 

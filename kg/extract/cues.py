@@ -44,8 +44,8 @@ class CueFinder:
         self.lex = lang.lex
         self.morph = lang.morph
         # the predicates a neighbour can turn a cue into (_speech_acts)
-        self.senses = {p.id: p for p in self.lex.predicates
-                       if p.id in ("demand", "call-on", "criticise", "reject")}
+        self.senses = {pid: self.lex.by_id[pid]
+                       for pid in ("demand", "call-on", "criticise", "reject")}
         self.condemning = frozenset(self.morph.word_list("negative_evaluations"))
         self.falsity = frozenset(self.morph.word_list("falsity_words"))
         self.act_stopped = frozenset(self.morph.word_list("act_stopped"))

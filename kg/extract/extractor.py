@@ -96,7 +96,35 @@ class EventExtractor:
         for ev in events:
             ev.features = pair_features(st, ev, quoted)
         self.discourse.finish(st, events, disc, date, continues)
-        return events
+        told = self._statements_made(events)
+        for ev in told:
+            ev.features = pair_features(st, ev, quoted)
+        return events + told
+
+    def _statements_made(self, events: list[Event]) -> list[Event]:
+        """The STATEMENT an act done by saying also is (ইরান … নিন্দা জানিয়েছে: Iran has
+        made a statement), for speakers the sentence gives no statement of their own. Made
+        after the discourse is updated: the last speaker stays whoever was quoted."""
+        lex = self.lang.lex
+        if lex.told_as is None:
+            return []
+        said = {e.key for ev in events if ev.type == "STATEMENT" for e in ev.sources}
+        told_as = lex.by_id[lex.told_as]
+        out = []
+        for ev in events:
+            if (ev.pred.id not in lex.told_acts or ev.embedded
+                    or ev.context & {"negated", "reported"}):
+                continue
+            speakers = [e for e in ev.sources if e.key not in said]
+            if not speakers:
+                continue
+            said |= {e.key for e in speakers}
+            out.append(Event(told_as, told_as.type, told_as.cameo, told_as.relation,
+                             told_as.mode, sources=speakers, context=set(ev.context),
+                             location=ev.location, date=ev.date, confidence=ev.confidence,
+                             span=ev.span, token_span=ev.token_span, cue_start=ev.cue_start,
+                             cue_end=ev.cue_end))
+        return out
 
     def _build(self, st: SentenceState, groups: list[tuple[Cue, Slot]],
                speaker: list[Entity], disc: Discourse) -> dict[int, tuple[Cue, Event]]:
@@ -253,7 +281,8 @@ class EventExtractor:
             if not ev.targets:
                 return False
         if "setting" in needs and (not cue.adverbial or any(
-                c.start == cue.end and c.pred.id == "sign" for c in st.cues)):
+                c.pred.id == "sign" and c.start >= cue.end
+                and st.clause_of(c) == st.clause_of(cue) for c in st.cues)):
             # ওই বিবৃতির বিষয়ে: a statement talked about is no saying; যৌথ বিবৃতিতে সই: nor
             # is one signed
             return False

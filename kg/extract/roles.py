@@ -193,7 +193,8 @@ class RoleAssigner:
 
     def _governing_cue(self, st: SentenceState, m: Mention) -> int | None:
         """The predicate the tree attaches the mention to: the first cue token on the path
-        from the mention up to the root; ELSEWHERE when the first verb on that path is no
+        from the mention up to the root; ELSEWHERE when the first verb (or nominal
+        predicate heading a complement, adverbial or subject clause) on that path is no
         predicate of ours and heads a clause of its own inside another (a complement,
         purpose, relative or adverbial clause): the phrase is that verb's argument. None
         when the tree cannot tell (no parse, an implausible tree): the rules decide."""

@@ -64,6 +64,15 @@ class Lexicon:
         for pred in self.predicates:
             if pred.nouns and pred.type != "STATEMENT":
                 pred.light += [LightVerb(w[:-1], w[-1], generic=True) for w in generic]
+        self.by_id = {p.id: p for p in self.predicates}
+        # Acts done by saying (condemning, accusing, threatening): whoever does one in
+        # public has also made a statement (seeds/lexicon/predicates.yaml, `told_acts`).
+        told = data.get("told_acts") or {}
+        self.told_acts = frozenset(told.get("acts") or [])
+        self.told_as = told.get("statement")
+        for pid in sorted(self.told_acts | {self.told_as} - {None}):
+            if pid not in self.by_id:
+                raise KgError(f"predicates.yaml: told_acts: unknown predicate {pid!r}")
         self.frames: dict[str, dict[str, str]] = data.get("frames", {})
         self.light_frames = {norm_token(k): v for k, v in data.get("light_frames", {}).items()}
         self.mode_words = {norm_token(k): v for k, v in data.get("mode_words", {}).items()}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from kg.models.ner_data import ner_agreement
+from kg.models.ner_data import entity_spans, ner_agreement
 from kg.models.treebank import read_conllu
 from kg.parse.stanza import StanzaParser
 from kg.text.segment import Sentence, Token, normalize, split_sentences, tokenize
@@ -92,25 +92,13 @@ def parser_scores(parser: StanzaParser, test: Path) -> dict[str, float]:
     return out
 
 
-def _bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    spans, start, kind = set(), None, None
-    for i, tag in enumerate([*tags, "O"]):
-        head, _, t = tag.partition("-")
-        if start is not None and (head != "I" or t != kind):
-            spans.add((start, i, kind))
-            start, kind = None, None
-        if head == "B" or (head == "I" and start is None):
-            start, kind = i, t
-    return spans
-
-
 def ner_scores(parser: StanzaParser, sents: list[list[tuple[str, str]]]) -> dict[str, float]:
     """Entity F1 (exact span and type) of the NER model on BIO-labelled sentences: overall,
     with precision and recall, and per type."""
     parses = parser.parse([_as_sentence([w for w, _ in s]) for s in sents])
     counts: Counter[str] = Counter()
     for s, p in zip(sents, parses, strict=True):
-        gold = _bio_spans([t for _, t in s])
+        gold = entity_spans(s)
         pred = set(p.entities)
         for kind in {k for *_, k in gold | pred}:
             g = {x for x in gold if x[2] == kind}

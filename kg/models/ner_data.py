@@ -13,13 +13,13 @@ import random
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.resources import seeds_dir
+from kg.models.treebank import TREEBANK
 from kg.text.segment import norm_token
 
 # Hand labels of the treebank's real-news sentences: the training split's (trained on) and
 # the dev split's (scored only, by kg models evaluate).
-NEWS_TRAIN = seeds_dir() / "treebank" / "ner" / "bn_kg-news-train.ner.tsv"
-NEWS_DEV = seeds_dir() / "treebank" / "ner" / "bn_kg-news-dev.ner.tsv"
+NEWS_TRAIN = TREEBANK / "ner" / "bn_kg-news-train.ner.tsv"
+NEWS_DEV = TREEBANK / "ner" / "bn_kg-news-dev.ner.tsv"
 
 ENDS = ("।", "?", "!", "।’", "।'", "?’", "!’")
 
@@ -78,7 +78,6 @@ def to_stanza_json(sentences: list[Sentence], path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-
 TAGS = frozenset({"O"} | {f"{p}-{t}" for p in "BI" for t in ("PER", "ORG", "LOC", "TIM")})
 
 
@@ -91,13 +90,19 @@ def read_labelled(path: Path) -> dict[str, Sentence]:
     current: Sentence | None = None
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith("# sent_id = "):
-            current = out.setdefault(line.split("= ", 1)[1].strip(), [])
+            sid = line.split("= ", 1)[1].strip()
+            if sid in out:
+                raise KgError(f"{path}:{n}: sentence {sid} is labelled twice")
+            current = out[sid] = []
         elif line.strip():
             word, sep, tag = line.partition("\t")
             if current is None or not sep or tag not in TAGS:
                 raise KgError(f"{path}:{n}: expected `token<TAB>tag` with a BIO tag after a "
                               "`# sent_id` line")
             current.append((norm_token(word), tag))
+    empty = [sid for sid, sent in out.items() if not sent]
+    if empty:
+        raise KgError(f"{path}: sentence {empty[0]} has no tokens")
     return out
 
 

@@ -59,7 +59,6 @@ class Paths:
         return self.shared / "data" / "daffodil-ner"
 
 
-
 def _fresh(save_dir: Path) -> Path:
     """Stanza resumes from a checkpoint it finds in save_dir; a reproducible run must
     start from nothing."""
@@ -96,8 +95,6 @@ def compact(src: Path, dst: Path) -> None:
     tmp = dst.with_suffix(".tmp")
     torch.save(state, tmp)
     os.replace(tmp, dst)
-
-
 
 
 def prepare_ner(paths: Paths) -> dict[str, Path]:
