@@ -70,6 +70,7 @@ class EventExtractor:
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
         st.actors = [m for m in st.mentions if m.kind != "ner"
                      and m.resolved and entities_of([m], TARGET_TYPES)]
+        st.actors = [m for m in st.actors if not self.roles.kin_of_next(st, m)]
         # People only the NER model knows fill a subject nobody else fills, nothing more.
         st.unknown = [m for m in st.mentions if m.kind == "ner" and m.resolved]
         return st

@@ -84,6 +84,7 @@ class RoleAssigner:
         self.lex = lang.lex
         self.morph = lang.morph
         self.targeting = frozenset(lang.morph.word_list("targeting"))
+        self.kinship = frozenset(lang.morph.word_list("kinship_words"))
 
     def frame(self, cue: Cue) -> dict[str, str]:
         frame = dict(self.lex.frame(cue.pred.frame))
@@ -190,6 +191,15 @@ class RoleAssigner:
                     return False  # জর্ডানের আশ্রয় দেয়া উচিত: who should act is told to
                 return ref.start - m.end <= 3
         return False
+
+    def kin_of_next(self, st: SentenceState, m: Mention) -> bool:
+        """A genitive right before a kinship word and the named kin (কিম জং উনের বোন কিম
+        ইয়ো জং): it says whose kin the person is, and is no actor of the sentence."""
+        k = m.end
+        if m.case != "gen" or k + 1 >= len(st.toks) or st.toks[k].norm not in self.kinship:
+            return False
+        return any(a.start == k + 1 and any(e.type == "Person" for e in a.entities)
+                   for a in st.actors)
 
     def _governing_cue(self, st: SentenceState, m: Mention) -> int | None:
         """The predicate the tree attaches the mention to: the first cue token on the path

@@ -701,3 +701,11 @@ def test_an_act_done_by_saying_is_also_a_statement(unfiltered):
     # nor a call, which news annotates as a statement only when it is told as one
     found = triples(records(unfiltered, "জাতিসংঘ যুদ্ধবিরতির আহ্বান জানিয়েছে।"))
     assert ("STATEMENT", "United Nations", None) not in found
+
+
+def test_whose_kin_a_person_is_is_no_actor(unfiltered):
+    text = ("যুক্তরাষ্ট্র ও জাপানের যৌথ সামরিক মহড়া বিপজ্জনক পরিস্থিতি তৈরি করতে পারে এমন হুঁশিয়ারি "
+            "দিয়েছেন উত্তর কোরিয়ার নেতা কিম জং উনের বোন কিম ইয়ো জং।")
+    found = triples(records(unfiltered, text))
+    assert ("THREATEN", "Kim Yo Jong", "United States") in found
+    assert not any("Kim Jong Un" in (s, t) for _, s, t in found)
