@@ -54,6 +54,7 @@ class EventExtractor:
         self.implicit = ImplicitRoles(lang)
         self.context = ContextReader(lang)
         self.discourse = DiscourseKeeper(lang)
+        self.kinship = frozenset(lang.morph.word_list("kinship_words"))
 
     def state(self, sent: Sentence, mentions: list[Mention], all_cues: list[Cue],
               parse: Parse | None, disc: Discourse) -> SentenceState:
@@ -70,7 +71,7 @@ class EventExtractor:
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
         st.actors = [m for m in st.mentions if m.kind != "ner"
                      and m.resolved and entities_of([m], TARGET_TYPES)]
-        st.actors = [m for m in st.actors if not self.roles.kin_of_next(st, m)]
+        st.actors = [m for m in st.actors if not self._kin_of_next(st, m)]
         # People only the NER model knows fill a subject nobody else fills, nothing more.
         st.unknown = [m for m in st.mentions if m.kind == "ner" and m.resolved]
         return st
@@ -170,6 +171,15 @@ class EventExtractor:
         words = self.lang.sports_words
         return any(b in words for t in st.toks if not t.is_punct
                    for b, _ in self.lang.morph.analyses(t.norm))
+
+    def _kin_of_next(self, st: SentenceState, m: Mention) -> bool:
+        """A genitive right before a kinship word and the named kin (কিম জং উনের বোন কিম
+        ইয়ো জং): it says whose kin the person is, and is no actor of the sentence."""
+        k = m.end
+        if m.case != "gen" or k + 1 >= len(st.toks) or st.toks[k].norm not in self.kinship:
+            return False
+        return any(a.start == k + 1 and any(e.type == "Person" for e in a.entities)
+                   for a in st.actors)
 
     def _adjective(self, st: SentenceState, m: Mention, cues: list[Cue]) -> bool:
         """রুশ হামলা, মার্কিন নিষেধাজ্ঞা: a demonym right before an event noun (a mode word

@@ -22,12 +22,12 @@ LOC_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "C
                          "INVESTIGATE", "CRIME"})
 
 
-# Relations of a clause embedded in another: its arguments are not the outer verb's.
 # Acts whose -কে actor is the one they are done to, whoever calls for them.
 PATIENT_ACTS = frozenset({"hand-over", "release", "arrest", "hostage", "arrest-warrant",
                           "recall-envoy"})
 # Mentions of two parties at once (রাশিয়া-ইউক্রেন যুদ্ধ): the parties of what follows.
 PAIRS = frozenset({"hyphen_pair", "bound_pair", "pair_countries"})
+# Relations of a clause embedded in another: its arguments are not the outer verb's.
 EMBEDDED = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "xcomp", "csubj"})
 # Of those, the ones a nominal predicate (with or without a copula) can head.
 CLAUSES = frozenset({"ccomp", "advcl", "csubj"})
@@ -84,7 +84,6 @@ class RoleAssigner:
         self.lex = lang.lex
         self.morph = lang.morph
         self.targeting = frozenset(lang.morph.word_list("targeting"))
-        self.kinship = frozenset(lang.morph.word_list("kinship_words"))
 
     def frame(self, cue: Cue) -> dict[str, str]:
         frame = dict(self.lex.frame(cue.pred.frame))
@@ -192,15 +191,6 @@ class RoleAssigner:
                 return ref.start - m.end <= 3
         return False
 
-    def kin_of_next(self, st: SentenceState, m: Mention) -> bool:
-        """A genitive right before a kinship word and the named kin (কিম জং উনের বোন কিম
-        ইয়ো জং): it says whose kin the person is, and is no actor of the sentence."""
-        k = m.end
-        if m.case != "gen" or k + 1 >= len(st.toks) or st.toks[k].norm not in self.kinship:
-            return False
-        return any(a.start == k + 1 and any(e.type == "Person" for e in a.entities)
-                   for a in st.actors)
-
     def _governing_cue(self, st: SentenceState, m: Mention) -> int | None:
         """The predicate the tree attaches the mention to: the first cue token on the path
         from the mention up to the root; ELSEWHERE when the first verb (or nominal
@@ -294,9 +284,10 @@ class RoleAssigner:
         plain = [m for m in sources if m.case == "plain"]
         if len({m.group if m.group is not None else id(m) for m in plain}) < 2:
             return sources
-        own = [m for m in plain if self._governing_cue(st, m) == ci]
+        governs = {id(m): self._governing_cue(st, m) for m in plain}
+        own = any(g == ci for g in governs.values())
         subj = [m for m in plain if deprel(st, m) == "nsubj" and (
-            not own or self._governing_cue(st, m) in (ci, None))]
+            not own or governs[id(m)] in (ci, None))]
         if not subj:
             return sources
         subj += _conjuncts(st, subj, plain)
