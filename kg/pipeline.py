@@ -270,7 +270,7 @@ class Pipeline:
         self.gazetteer = default_gazetteer()
         self.recognizer = recognizer or default_recognizer()
         lang = default_language()
-        self.extractor = EventExtractor(lang)
+        self.extractor = EventExtractor(lang, self.gazetteer)
         self.extractor_id = WITH_PARSE if use_parse else RULES_ONLY
         stages: list[Processor] = [Segmenter(), Dating(lang.cal), MentionFinder(self.recognizer),
                                    CueStage(CueFinder(lang))]

@@ -1,9 +1,9 @@
 """Coreference within a document: what a reader remembers to resolve references.
 
 Pronouns go to the last person, দেশটি to the last named country, দুই দেশ to the pair the
-text is about, দুই নেতা to the two most mentioned people, and role phrases (ভারতের
-প্রধানমন্ত্রী) to the office holder at the document's date, or to the state when no
-single holder is known.
+text is about, এসব দেশ to the last countries named together, দুই নেতা to the two most
+mentioned people, and role phrases (ভারতের প্রধানমন্ত্রী) to the office holder at the
+document's date, or to the state when no single holder is known.
 """
 
 from __future__ import annotations
@@ -32,17 +32,31 @@ class DocumentContext:
         self.bound_pair: list[Entity] = []
         self.known: dict[str, Entity] = {}  # every entity seen, gazetteer or NER
         self.sentence_countries: list[Entity] = []
+        self.last_group: list[Entity] = []  # the last two or more countries named together
 
     def resolve(self, mentions: list[Mention]) -> None:
-        self.sentence_countries: list[Entity] = []
+        self.sentence_countries = []
         for m in mentions:
             m.entities = self._resolve_one(m)
+            self._group(m, mentions)
             for e in m.entities:
                 self._remember(e, m.kind)
                 if e.type == "Country" and m.case == "plain":
                     self.country_subjects[e.key] += 1
                 if e.type == "Country" and m.kind in ("name", "capital", "unit"):
                     self.sentence_countries.append(e)
+
+    def _group(self, m: Mention, mentions: list[Mention]) -> None:
+        """After the last of coordinated countries (পোল্যান্ড, জার্মানী ও সুইডেন), they are
+        the group a later এসব দেশ means."""
+        if m.group is None or m.kind not in ("name", "capital"):
+            return
+        members = [x for x in mentions if x.group == m.group]
+        if m is not members[-1]:
+            return
+        found = list(dict.fromkeys(e for x in members for e in x.entities if e.type == "Country"))
+        if len(found) >= 2:
+            self.last_group = found
 
     def _pick(self, cands: list[Entity]) -> list[Entity]:
         if len(cands) <= 1:
@@ -87,6 +101,8 @@ class DocumentContext:
             return [self.last_org] if self.last_org else []
         if kind == "pair_countries":
             return self.pair_countries()
+        if kind == "group_countries":
+            return list(self.last_group)
         if kind == "pair_leaders":
             top = sorted(self.person_counts, key=lambda k: (-self.person_counts[k],
                                                             -self.last_seen[k]))[:2]

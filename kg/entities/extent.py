@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from kg.entities.mention import Mention
 from kg.lang.morphology import Morphology
-from kg.text.segment import Sentence, Token
+from kg.text.segment import Sentence, Token, norm_token
 
 # Units whose bare singular names one person (মার্কিন কূটনীতিক, রুশ মুখপাত্র).
 PERSON_UNITS = frozenset({"ambassador", "diplomat", "spokesperson", "official"})
 DETACHED_GENITIVE = frozenset({"এর", "-এর", "’র", "'র", "-র"})
+HOWA = norm_token("হওয়া")
 
 
 def extend(sentence: Sentence, mentions: list[Mention], morph: Morphology) -> None:
@@ -30,8 +31,9 @@ def _unknown_name_after(sentence: Sentence, m: Mention, mentions: list[Mention],
                         morph: Morphology) -> None:
     """মার্কিন কূটনীতিক গ্যাব্রিয়েল এসকোবারকে: an office followed by a name the gazetteer
     does not know is that office holder; the name's case ending is the office's."""
-    if m.case != "plain" or not (m.kind == "role" or m.role in PERSON_UNITS):
-        return
+    if m.case != "plain" or m.kind == "name" or not (
+            m.kind == "role" or m.role in PERSON_UNITS):
+        return  # a name already found (… মুখপাত্র দিমিত্রি পেসকভ নিষেধাজ্ঞাকে) takes no more
     toks = sentence.tokens
     others = {k for o in mentions if o is not m for k in range(o.start, o.end)}
     for k in range(m.end, min(m.end + 3, len(toks))):
@@ -86,6 +88,19 @@ def _counted(tok: Token) -> bool:
     return tok.norm[:1].isdigit() or tok.norm.endswith(("টি", "টা"))
 
 
+def _government(toks: list[Token], k: int, morph: Morphology) -> bool:
+    """X-এর সরকারের (বিরুদ্ধে), নেতানিয়াহু সরকারের: X's government, then a postposition."""
+    heads = morph.word_list("governments")
+    return k + 1 < len(toks) and bool(morph.postpositions.get(toks[k + 1].norm)) and any(
+        b in heads and c == "gen" for b, c in morph.analyses(toks[k].norm))
+
+
+def _passive_verb(toks: list[Token], k: int, morph: Morphology) -> bool:
+    """A verbal noun and হওয়া at k (জানানো হয়): a passive whose agent comes before."""
+    return k + 1 < len(toks) and morph.lemma(toks[k].norm) is not None and (
+        morph.lemma(toks[k + 1].norm) == HOWA)
+
+
 def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morphology) -> None:
     toks = sentence.tokens
     for m in mentions:
@@ -96,6 +111,8 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
         if k < len(toks) and toks[k].norm in DETACHED_GENITIVE:
             m.case = "gen"  # র্যাপিড সাপোর্ট ফোর্সেস (আরএসএফ) এর
             k += 1
+        if m.case in ("gen", "plain") and _government(toks, k, morph):
+            k += 1  # রুটোর সরকারের বিরুদ্ধে: the postposition after the government is X's
         if _targeting(toks, k, morph):
             m.case = "on"  # মার্কিন সৈন্যদের অবস্থান লক্ষ্য করে: aimed at
             continue
@@ -103,6 +120,8 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
             pp = morph.postpositions.get(toks[k].norm)
             if pp == "from" and toks[k].norm != "থেকে" and k + 1 < len(toks):
                 k += 1  # কাছ থেকে
+            if pp == "for" and _passive_verb(toks, k + 1, morph):
+                pp = "by"  # বিএসএফের পক্ষে জানানো হয়: on behalf of (elsewhere, in favour of)
             if pp:
                 m.case = pp
             elif m.case == "gen" and _topic_of(toks, k, mentions, morph):

@@ -32,6 +32,9 @@ class _Pattern:
     role: str | None = None
 
 
+PRONOUNS = ("pronouns_person", "pronouns_group", "pronouns_self")
+
+
 def _case_of_pronoun(word: str) -> str:
     if word.endswith("কে"):
         return "acc"
@@ -44,8 +47,9 @@ class EntityRecognizer:
     """Finds actor mentions in a sentence (no document context needed)."""
 
     REFERENCE_KINDS = (
-        "pair_countries", "pair_leaders", "pair_sides", "this_country", "this_org",
-        "pronouns_person", "pronouns_group", "reciprocal",
+        "pair_countries", "group_countries", "pair_leaders", "pair_sides", "this_country",
+        "this_org",
+        "pronouns_person", "pronouns_group", "pronouns_self", "reciprocal",
     )
 
     def __init__(self, gazetteer: Gazetteer, morph: Morphology) -> None:
@@ -115,9 +119,9 @@ class EntityRecognizer:
         found = []
         for m in self.index.matches(toks, self.morph):
             pat, case, word = m.value, m.case, toks[m.end - 1].norm
-            if pat.kind in ("pronouns_person", "pronouns_group", "reciprocal") and m.base != word:
+            if pat.kind in PRONOUNS + ("reciprocal",) and m.base != word:
                 continue  # pronouns are listed with their own forms
-            if pat.kind in ("pronouns_person", "pronouns_group"):
+            if pat.kind in PRONOUNS:
                 case = _case_of_pronoun(word)
             found.append((m.start, m.end, case, pat))
         # ভারত-পাকিস্তান, রাশিয়া-ইউক্রেন যুদ্ধ: two names joined by a hyphen in one token.

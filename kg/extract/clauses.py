@@ -4,7 +4,10 @@ attachment first; see kg.extract.roles)."""
 from __future__ import annotations
 
 from kg.lang.data import LanguageData
-from kg.text.segment import QUOTES, Sentence
+from kg.text.segment import QUOTES, Sentence, Token
+
+# An opening quote mark and the mark that closes it.
+OPENING = {"‘": "’", "“": "”", '"': '"', "'": "'"}
 
 
 def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
@@ -13,14 +16,16 @@ def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
     morph = lang.morph
     ids, current = [], 0
     toks = sent.tokens
+    terms = _quoted_terms(lang, sent)
     for k, tok in enumerate(toks):
         if tok.norm in lang.openers and k > 0:
             current += 1
         ids.append(current)
         prev_verb = k > 0 and morph.lemma(toks[k - 1].norm) is not None
-        if tok.norm == "," and (prev_verb or (k > 0 and toks[k - 1].text in QUOTES)):
+        if tok.norm == "," and (prev_verb or (k > 0 and toks[k - 1].text in QUOTES)) and not (
+                prev_verb and not _saying(lang, toks, k - 1) and _postposed(lang, toks[k + 1:])):
             current += 1
-        elif tok.text in QUOTES:
+        elif tok.text in QUOTES and k not in terms:
             current += 1
         elif tok.norm in lang.complementisers and k + 1 < len(toks) and not toks[
                 k + 1].is_punct and toks[k + 1].norm not in lang.naming_verbs:
@@ -32,3 +37,41 @@ def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
             if feats.conditional or feats.concessive:
                 current += 1
     return ids
+
+
+def _saying(lang: LanguageData, toks: list[Token], k: int) -> bool:
+    """বলেন, জানান: a verb of saying, whose comma opens what is said (পুতিন বলেন, রাশিয়া
+    প্রস্তুত: a content clause with the copula left out); but not the light verb of an act
+    (স্বাগত জানিয়েছে, নাইজারের সামরিক নেতারা)."""
+    lemma = lang.morph.lemma(toks[k].norm)
+    if not any(p.type == "STATEMENT" for p in lang.lex.verbs.get(lemma or "", ())):
+        return False
+    before = toks[k - 1].norm if k > 0 else ""
+    return not any(p.type != "STATEMENT" for _, p in lang.lex.nouns.get(before))
+
+
+def _postposed(lang: LanguageData, rest: list[Token]) -> bool:
+    """… স্বাগত জানিয়েছে, নাইজারের সামরিক নেতারা।: after the verb and its comma only a
+    phrase without a verb, to the end of the sentence: the subject put last, not a clause."""
+    words = [t for t in rest if not t.is_punct]
+    return bool(words) and not any(t.text in QUOTES for t in rest) and not any(
+        lang.morph.lemma(t.norm) is not None for t in words)
+
+
+def _quoted_terms(lang: LanguageData, sent: Sentence, longest: int = 6) -> set[int]:
+    """The quote marks around a short verbless phrase (এ হামলাকে ‘বিপজ্জনক উত্তেজনার
+    বহিঃপ্রকাশ’ বলছেন): a term quoted, not words spoken, so no clause boundary."""
+    toks = sent.tokens
+    found: set[int] = set()
+    for a, tok in enumerate(toks):
+        if tok.text not in OPENING:
+            continue
+        b = next((k for k in range(a + 1, min(len(toks), a + longest + 2))
+                  if toks[k].text in QUOTES), None)
+        if b is None or toks[b].text != OPENING[tok.text]:
+            continue
+        inside = toks[a + 1:b]
+        if inside and not any(t.is_punct or lang.morph.lemma(t.norm) is not None
+                              for t in inside):
+            found.update((a, b))
+    return found

@@ -127,6 +127,9 @@ class CueFinder:
             elif cue.pred.id == "comment" and "criticise" in senses and self._condemning(
                     toks, cue):
                 cue.pred = senses["criticise"]
+            elif cue.pred.id == "say" and cue.light_lemma == "বলা" and (
+                    "criticise" in senses and self._called(toks, cue)):
+                cue.pred = senses["criticise"]  # এ হামলাকে ‘বিপজ্জনক …’ বলছেন: calls it bad
             elif cue.pred.id == "comment" and cue.light_lemma == "করা" and word == "দাবি" and (
                     "demand" in senses and self._asked(toks, cue, mentions, ("to", "from"))):
                 cue.pred = senses["demand"]
@@ -150,6 +153,20 @@ class CueFinder:
             return False
         window = [t.norm for t in toks[max(0, k - 4):k]]
         return any(w in words for w in window)
+
+    def _called(self, toks: list[Token], cue: Cue) -> bool:
+        """X-কে ‘বিপজ্জনক উত্তেজনা’ বলছেন: an object in -কে, then a condemning word, then
+        the verb of saying, in one stretch of words (quotes aside): X is called bad."""
+        k = cue.start - 1
+        while k >= 0 and toks[k].text in QUOTES:
+            k -= 1
+        for j in range(k, max(-1, k - 6), -1):
+            if (toks[j].is_punct and toks[j].text not in QUOTES) or self.morph.lemma(
+                    toks[j].norm) is not None:
+                return False  # … 'অবৈধ' আখ্যা দিয়ে বলেন: another verb names it
+            if toks[j].norm.endswith("কে") and j < k:
+                return any(t.norm in self.condemning for t in toks[j + 1:k + 1])
+        return False
 
     @staticmethod
     def _asked(toks: list[Token], cue: Cue, mentions: list[Mention],
@@ -287,7 +304,8 @@ class CueFinder:
         বাতিল করেছে: cancelling, not making, the agreement)."""
         for gap in (0, 1):
             k = j + gap
-            if gap and (k >= len(toks) or toks[j].is_punct or j in taken
+            if gap and (k >= len(toks) or (toks[j].is_punct and toks[j].text not in QUOTES)
+                        or j in taken
                         or toks[j].norm in self.act_stopped):
                 break  # হামলা বন্ধ করতে: stopping the act is no light verb of it
             for pred in preds:

@@ -37,19 +37,22 @@ from kg.extract.types import (
 )
 from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
-from kg.lang.gazetteer import Entity
+from kg.lang.gazetteer import Entity, Gazetteer
 from kg.parse.tree import Parse
 from kg.text.segment import QUOTES, Sentence, Token
 
 # Acts aimed at something a state owns (its base, ship, refinery, embassy, goods).
 AIMED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# The gazetteer's generic actor of demonstrations: a state does not march, its people do.
+CROWD = "protesters"
 
 
 class EventExtractor:
     """Turns one sentence into events; holds no per-sentence state (see SentenceState)."""
 
-    def __init__(self, lang: LanguageData) -> None:
+    def __init__(self, lang: LanguageData, gazetteer: Gazetteer | None = None) -> None:
         self.lang = lang
+        self.crowd = gazetteer.get(CROWD) if gazetteer is not None else None
         self.roles = RoleAssigner(lang)
         self.implicit = ImplicitRoles(lang)
         self.context = ContextReader(lang)
@@ -67,6 +70,7 @@ class EventExtractor:
                            cue_starts={c.start for c in all_cues},
                            clause=clauses(self.lang, sent))
         references.resolve(st.mentions, disc)
+        references.first_person(st.mentions, st.cues, disc, sent.paragraph)
         st.mentions = [m for m in st.mentions
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
         st.actors = [m for m in st.mentions if m.kind != "ner"
@@ -147,6 +151,8 @@ class EventExtractor:
             if ev is None:
                 ev = self.implicit.source(st, cue, slot, used, disc)
             if ev is None:
+                ev = self._crowd_event(cue, slot)
+            if ev is None:
                 continue
             if not ev.targets and (cue.pred.needs & {"target", "target_acc"}
                                    or cue.pred.type == "MOBILIZE"):
@@ -158,6 +164,8 @@ class EventExtractor:
                 st.built.append(ev)
                 used |= {id(m) for r in slot.values() for m in r}
         for cue, ev in built.values():
+            if cue.pred.frame == "crowd":
+                self._crowd(ev)
             if cue.pred.target_from == "last_body":
                 ev.targets = self.implicit.organ(ev.targets, disc)
             if not ev.targets and ev.type == "MOBILIZE":  # a show of force: at whom?
@@ -165,6 +173,35 @@ class EventExtractor:
                 ev.implicit_target = bool(ev.targets)
             ev.cue_end = cue.end
         return built
+
+    def _crowd_event(self, cue: Cue, slot: Slot) -> Event | None:
+        """বিক্ষোভে … নিহত হয়েছেন: a demonstration nobody in the sentence holds is the
+        protesters'; aimed at whom the sentence says (… সরকারের বিরুদ্ধে বিক্ষোভ)."""
+        if cue.pred.frame != "crowd" or self.crowd is None:
+            return None
+        targets = entities_of(slot["target"], TARGET_TYPES)
+        if not targets:
+            return None
+        ev = Event(cue.pred, cue.pred.type, cue.pred.cameo, cue.pred.relation, cue.pred.mode,
+                   [self.crowd], targets, confidence=0.5, cue_start=cue.start)
+        ev.token_span = (cue.start, cue.end)
+        return ev
+
+    def _crowd(self, ev: Event) -> None:
+        """নেপালের সরকারবিরোধী বিক্ষোভ, নেতানিয়াহু সরকারের বিরুদ্ধে বিক্ষোভে অংশ নিয়েছে
+        ইসরায়েলি নাগরিক: a protest at home is not the state's act but its protesters',
+        against the state unless the sentence names whom. A protest aimed abroad (কিউবায়
+        মার্কিন দূতাবাসের সামনে বিক্ষোভ) stays the state's, as the people of one state
+        against another."""
+        states = [e for e in ev.sources if e.type == "Country"]
+        if not states or self.crowd is None:
+            return
+        own = {s for e in states for s in _states(e)}
+        if any(not _states(t) & own for t in ev.targets):
+            return
+        ev.sources = [e for e in ev.sources if e.type != "Country"] or [self.crowd]
+        if not ev.targets and self.crowd in ev.sources:
+            ev.targets = states
 
     def _sport(self, st: SentenceState) -> bool:
         """A sentence about a game (গোল, ম্যাচ, সেমিফাইনাল) holds no event between states."""

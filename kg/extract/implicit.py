@@ -22,6 +22,14 @@ VERBAL_CONFLICT = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 UN = "Q1065"  # the United Nations as a whole
 
 
+def _setting(cue: Cue) -> bool:
+    """An attack in the locative that sets the scene (হামলায় … নিহত হন, "killed in an
+    attack"): the clause's subject did not do it. Other acts in the locative often are the
+    verb's argument (যুদ্ধবিরতিতে সম্মত হয়েছে: agreed to a ceasefire), whose subject they
+    share."""
+    return cue.adverbial and cue.pred.type == "ASSAULT"
+
+
 class ImplicitRoles:
     def __init__(self, lang: LanguageData) -> None:
         self.lang = lang
@@ -39,10 +47,13 @@ class ImplicitRoles:
             return None  # তিনি … আহ্বান জানান: the subject is stated, only not known
         inside = {id(m) for m in actors if any(
             m.end <= r.start and r.start - m.end <= 1 for r in st.references)}
-        subj = [m for m in actors if id(m) not in used and clause[m.start] == cl
-                and m.case in ("plain", "gen") and m not in slot["target"]
-                and id(m) not in inside and entities_of([m])]
-        subj = subj or [m for m in st.unknown if clause[m.start] == cl and m.case == "plain"]
+        subj = [] if _setting(cue) else [
+            m for m in actors if id(m) not in used and clause[m.start] == cl
+            and m.case in ("plain", "gen") and m not in slot["target"]
+            and id(m) not in inside and entities_of([m])
+            and not (m.kind == "pronouns_self" and m.case != "plain")]
+        if not subj and not _setting(cue):
+            subj = [m for m in st.unknown if clause[m.start] == cl and m.case == "plain"]
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = entities_of(slot["target"]) or entities_of(shared)
         place: list[Mention] = []  # ঢাকায় বিক্ষোভ: protesters there are not the state
@@ -104,6 +115,7 @@ class ImplicitRoles:
         cond = [m for m in actors if m.case == "plain" and self._in_condition(st, m)
                 and not set(m.entities) & set(sources) and entities_of([m])]
         rest = [m for m in actors if id(m) not in used | st.patients
+                and m.kind != "pronouns_self"  # the speaker is no one's implied target
                 and not set(m.entities) & set(sources)
                 and entities_of([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)]
         rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun

@@ -26,7 +26,7 @@ LOC_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "C
 PATIENT_ACTS = frozenset({"hand-over", "release", "arrest", "hostage", "arrest-warrant",
                           "recall-envoy"})
 # Mentions of two parties at once (রাশিয়া-ইউক্রেন যুদ্ধ): the parties of what follows.
-PAIRS = frozenset({"hyphen_pair", "bound_pair", "pair_countries"})
+PAIRS = frozenset({"hyphen_pair", "bound_pair", "pair_countries", "group_countries"})
 # Relations of a clause embedded in another: its arguments are not the outer verb's.
 EMBEDDED = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "xcomp", "csubj"})
 # Of those, the ones a nominal predicate (with or without a copula) can head.
@@ -338,7 +338,7 @@ def _conjuncts(st: SentenceState, heads: list[Mention], cands: list[Mention]) ->
 
 def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:
     if role in ("source", "target") and cue.pred.symmetric and len(m.entities) > 1 and (
-            role == "source" or m.kind in ("hyphen_pair", "pair_countries", "bound_pair")):
+            role == "source" or m.kind in PAIRS):
         role = "both"  # দুই দেশই চুক্তি করেছে, ভারত-চিন সংঘর্ষ: each with the other
     if role in ("source", "target"):
         slot[role].append(m)

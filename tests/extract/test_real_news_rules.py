@@ -709,3 +709,119 @@ def test_whose_kin_a_person_is_is_no_actor(unfiltered):
     found = triples(records(unfiltered, text))
     assert ("THREATEN", "Kim Yo Jong", "United States") in found
     assert not any("Kim Jong Un" in (s, t) for _, s, t in found)
+
+
+def test_the_first_person_in_a_quote_is_the_speaker(pipeline):
+    found = triples(records(
+        pipeline, "গুতেরেস বলেছেন, ‘ইসরাইলের স্থল অভিযানের খবরে আমি গভীর উদ্বিগ্ন।’"))
+    assert ("DISAPPROVE", "António Guterres", "Israel") in found
+    assert not any(s == "Israel" for t, s, _ in found if t == "DISAPPROVE")
+
+
+def test_we_in_the_sentence_after_a_statement_is_its_speaker(pipeline):
+    found = triples(records(
+        pipeline, "পুতিন বলেন, রাশিয়া প্রস্তুত। আমরা ইউক্রেনের সঙ্গে আলোচনায় বসতে রাজি।"))
+    assert ("AGREE", "Vladimir Putin", "Ukraine") in found
+
+
+def test_the_first_person_without_a_speaker_is_no_one(pipeline):
+    found = triples(records(pipeline, "আমরা ইউক্রেনের সঙ্গে আলোচনায় বসতে রাজি।"))
+    assert not any(s for t, s, _ in found if t == "AGREE")
+
+
+def test_a_broken_promise_is_no_promise(pipeline):
+    found = triples(records(pipeline, "ট্রাম্প অভিযোগ করেছেন যে কানাডা প্রতিশ্রুতি ভঙ্গ করেছে।"))
+    assert ("DISAPPROVE", "Donald Trump", "Canada") in found
+    assert not any(t == "AGREE" for t, _, _ in found)
+
+
+def test_money_released_is_aid_not_a_concession(pipeline):
+    found = triples(records(pipeline, "আইএমএফ বাংলাদেশকে ঋণের তৃতীয় কিস্তি ছাড় করেছে।"))
+    assert ("AID", "International Monetary Fund", "Bangladesh") in found
+    assert not any(t == "CONCEDE" for t, _, _ in found)
+
+
+def test_who_is_killed_in_an_attack_did_not_attack(pipeline):
+    found = triples(records(
+        pipeline, "তেহরানে ক্ষেপণাস্ত্র হামলায় হামাসের প্রধান ইসমাইল হানিয়েহ নিহত হন।"))
+    assert not any(t == "ASSAULT" and s in ("Hamas", "Ismail Haniyeh") for t, s, _ in found)
+
+
+def test_a_protest_at_home_is_the_protesters_against_the_state(pipeline):
+    found = triples(records(pipeline, "নেপালের সরকারবিরোধী বিক্ষোভে ১৯ জন নিহত হয়েছেন।"))
+    assert ("PROTEST", "protesters", "Nepal") in found
+    assert not any(s == "Nepal" for _, s, _ in found)
+
+
+def test_a_protest_against_a_government_is_against_its_head(pipeline):
+    found = triples(records(
+        pipeline, "কেনিয়ার প্রেসিডেন্ট উইলিয়াম রুটোর সরকারের বিরুদ্ধে বিক্ষোভ করেছেন আন্দোলনকারীরা।"))
+    assert ("PROTEST", "protesters", "William Ruto") in found
+
+
+def test_a_protest_aimed_abroad_stays_the_states(pipeline):
+    found = triples(records(
+        pipeline, "কিউবার হাজারো মানুষ হাভানায় মার্কিন দূতাবাসের সামনে বিক্ষোভ করেছে।"))
+    assert ("PROTEST", "Cuba", "United States") in found
+
+
+def test_a_state_boycott_is_no_street_protest(pipeline):
+    found = triples(records(pipeline, "কাতারকে বয়কট করেছে সংযুক্ত আরব আমিরাত।"))
+    assert ("PROTEST", "United Arab Emirates", "Qatar") in found
+
+
+def test_these_countries_are_the_countries_named_together_before(pipeline):
+    found = triples(records(pipeline, (
+        "পোল্যান্ড, জার্মানি ও সুইডেন সোমবার রাশিয়ার কূটনীতিককে বহিষ্কার করেছে। "
+        "এর আগে রাশিয়া এসব দেশের কূটনীতিককে বহিষ্কার করে।")))
+    for state in ("Poland", "Germany", "Sweden"):
+        assert ("SANCTION", "Russia", state) in found
+    assert ("SANCTION", "Russia", "Russia") not in found
+
+
+def test_these_countries_without_a_group_before_are_no_one(pipeline):
+    found = triples(records(pipeline, "রাশিয়া এসব দেশের কূটনীতিককে বহিষ্কার করেছে।"))
+    assert not any(t == "SANCTION" for t, _, _ in found)
+
+
+def test_a_subject_put_after_the_verb_and_a_comma_is_the_subject(pipeline):
+    found = triples(records(pipeline, (
+        "নাইজার থেকে রাষ্ট্রদূত প্রত্যাহার করবে ফ্রান্স। "
+        "এ সিদ্ধান্তকে স্বাগত জানিয়েছে, নাইজারের সামরিক নেতারা।")))
+    assert ("SUPPORT", "Niger", "France") in found
+
+
+def test_what_follows_a_verb_of_saying_is_content_not_its_subject(pipeline):
+    found = triples(records(pipeline, "পুতিন বলেন, রাশিয়া প্রস্তুত।"))
+    assert ("STATEMENT", "Vladimir Putin", None) in found
+    assert ("STATEMENT", "Russia", None) not in found
+
+
+def test_calling_an_act_a_bad_thing_in_quotes_criticises_its_doer(pipeline):
+    found = triples(records(pipeline, (
+        "ইরানের পারমাণবিক কেন্দ্রে হামলা চালিয়েছে যুক্তরাষ্ট্র। "
+        "এ হামলাকে ‘বিপজ্জনক উত্তেজনার বহিঃপ্রকাশ’ বলছেন জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস।")))
+    assert ("DISAPPROVE", "António Guterres", "United States") in found
+
+
+def test_a_named_person_does_not_take_the_next_noun_as_more_name(pipeline):
+    found = triples(records(pipeline, (
+        "ক্রেমলিনের মুখপাত্র দিমিত্রি পেসকভ নিষেধাজ্ঞাকে 'অবৈধ' আখ্যা দিয়ে বলেন, "
+        "এসব পদক্ষেপ কোনো পরিবর্তন আনবে না।")))
+    assert ("STATEMENT", "Dmitry Peskov", None) in found
+
+
+def test_said_on_behalf_of_a_force_is_its_statement(pipeline):
+    found = triples(records(pipeline, "বিএসএফের পক্ষে জানানো হয়, মরদেহ হস্তান্তর করা হবে।"))
+    assert ("STATEMENT", "Border Security Force", None) in found
+
+
+def test_declared_unwelcome_is_an_expulsion(pipeline):
+    found = triples(records(pipeline, (
+        "ভেনেজুয়েলার প্রেসিডেন্ট মাদুরো যুক্তরাষ্ট্রের দুই কূটনীতিককে ‘অবাঞ্ছিত’ ঘোষণা করেছেন।")))
+    assert ("SANCTION", "Nicolás Maduro", "United States") in found
+
+
+def test_troops_leaving_a_country_withdraw_from_it(pipeline):
+    found = triples(records(pipeline, "ভারতীয় সেনারা মে মাসের মধ্যে মালদ্বীপ ছেড়ে যাবে।"))
+    assert any(t == "RETREAT" and b == "Maldives" and a != "Maldives" for t, a, b in found)
