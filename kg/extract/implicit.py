@@ -129,6 +129,9 @@ class ImplicitRoles:
                    for e in ev.sources if e not in sources]
         if content and cue.pred.type in VERBAL_CONFLICT:
             return list(dict.fromkeys(content))  # … হামলা চালিয়েছে বলে অভিযোগ করেছে Y
+        claimant = self._claimant(st, cue, sources, disc)
+        if claimant:
+            return claimant
         partners = self._talks_partners(st, sources, disc) if cue.pred.type == "AGREE" else []
         if partners:
             return partners  # … বৈঠকে … আশ্বাস দিয়েছে বিএসএফ: a promise made in talks is to
@@ -188,6 +191,26 @@ class ImplicitRoles:
         if len(targets) != 1 or targets[0].wikidata != UN:
             return targets
         return _named_organ(disc) or targets
+
+    def _claimant(self, st: SentenceState, cue: Cue, sources: list[Entity],
+                  disc: Discourse) -> list[Entity]:
+        """এই অভিযোগ অস্বীকার করেছে নাইজেরিয়া, এ ঘটনা অস্বীকার করা হয়: a denial of what was
+        said before answers whoever said it last (an accusation, else a statement), if that
+        is someone else."""
+        if cue.pred.type != "REJECT" or not self._about_before(st, cue):
+            return []
+        said = next((e for e in reversed(disc.recent) if e.type in ("DISAPPROVE", "STATEMENT")
+                     and not set(e.sources) & set(sources)), None)
+        return list(said.sources) if said is not None else []
+
+    def _about_before(self, st: SentenceState, cue: Cue) -> bool:
+        """The thing rejected points back: a claim or event told before (এই অভিযোগ, এ
+        ঘটনা), in the cue's clause before it."""
+        cl = st.clause_of(cue)
+        if any(st.clause_of(r) == cl and r.end <= cue.start for r in st.references):
+            return True
+        return any(st.clause[k] == cl and st.toks[k].norm in self.lang.demonstratives
+                   for k in range(max(0, cue.start - 3), cue.start))
 
     def _responds(self, st: SentenceState) -> bool:
         """এর জবাবে …: the act answers what the previous sentence told."""

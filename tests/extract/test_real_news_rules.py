@@ -825,3 +825,15 @@ def test_declared_unwelcome_is_an_expulsion(pipeline):
 def test_troops_leaving_a_country_withdraw_from_it(pipeline):
     found = triples(records(pipeline, "ভারতীয় সেনারা মে মাসের মধ্যে মালদ্বীপ ছেড়ে যাবে।"))
     assert any(t == "RETREAT" and b == "Maldives" and a != "Maldives" for t, a, b in found)
+
+
+def test_a_denial_of_this_accusation_answers_the_accuser(pipeline):
+    found = triples(records(pipeline, (
+        "ভারত অভিযোগ করেছে, পাকিস্তান সন্ত্রাসীদের আশ্রয় দিচ্ছে। "
+        "তবে এই অভিযোগ অস্বীকার করেছে পাকিস্তান।")))
+    assert ("REJECT", "Pakistan", "India") in found
+
+
+def test_a_denial_without_anything_told_before_has_no_target(pipeline):
+    found = triples(records(pipeline, "তবে এই অভিযোগ অস্বীকার করেছে পাকিস্তান।"))
+    assert ("REJECT", "Pakistan", None) in found
