@@ -51,7 +51,8 @@ class ImplicitRoles:
             m for m in actors if id(m) not in used and clause[m.start] == cl
             and m.case in ("plain", "gen") and m not in slot["target"]
             and id(m) not in inside and entities_of([m])
-            and not (m.kind == "pronouns_self" and m.case != "plain")]
+            and not (m.kind == "pronouns_self" and m.case != "plain")
+            and not self._owns_claim(st, m, cue)]
         if not subj and not _setting(cue):
             subj = [m for m in st.unknown if clause[m.start] == cl and m.case == "plain"]
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
@@ -191,6 +192,15 @@ class ImplicitRoles:
         if len(targets) != 1 or targets[0].wikidata != UN:
             return targets
         return _named_organ(disc) or targets
+
+    def _owns_claim(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
+        """আসিয়ানের পাঁচ দফা প্রস্তাব উপেক্ষা করায়: the genitive owns the proposal (claim,
+        demand) the act is about, so it is what is answered, not who answers."""
+        if m.case != "gen" or not 0 <= cue.start - m.end <= 3:
+            return False
+        claims = self.lang.lex.word_classes.get("claims", set())
+        return any(b in claims for t in st.toks[m.end:cue.start]
+                   for b, _ in self.lang.morph.analyses(t.norm))
 
     def _claimant(self, st: SentenceState, cue: Cue, sources: list[Entity],
                   disc: Discourse) -> list[Entity]:

@@ -32,6 +32,8 @@ EMBEDDED = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "xcomp", "csubj"})
 # Of those, the ones a nominal predicate (with or without a copula) can head.
 CLAUSES = frozenset({"ccomp", "advcl", "csubj"})
 ELSEWHERE = -1
+# Acts that answer a proposal, claim or demand (X-এর প্রস্তাব প্রত্যাখ্যান, স্বাগত, নিন্দা).
+ANSWERS = frozenset({"REJECT", "DISAPPROVE", "SUPPORT"})
 
 
 def _well_formed(st: SentenceState) -> bool:
@@ -265,7 +267,11 @@ class RoleAssigner:
     def _objective_genitive(self, st: SentenceState, cue: Cue, frame: dict[str, str],
                             m: Mention) -> bool:
         """যুক্তরাষ্ট্রের সমালোচনা করে চীন: with a light verb and its own subject, the
-        genitive before the noun is what the act is about (its target), not the agent."""
+        genitive before the noun is what the act is about (its target), not the agent.
+        যুক্তরাষ্ট্রের প্রস্তাব প্রত্যাখ্যান করা হয়েছে: so is the owner of a proposal, claim
+        or demand named between it and an answer to it."""
+        if cue.pred.type in ANSWERS and self._claim_between(st, m, cue):
+            return True
         if cue.light_lemma is None or (frame.get("poss"), frame.get("plain")) != ("source",
                                                                                    "source"):
             return False
@@ -275,6 +281,11 @@ class RoleAssigner:
             return True  # তিনি … সিরিয়ার মানুষের প্রতি আহ্বান জানান: "he" is the subject
         return any(a is not m and a.case == "plain" and (m.group is None or a.group != m.group)
                    for a in st.actors if st.clause[a.start] == cl)
+
+    def _claim_between(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
+        claims = self.lex.word_classes.get("claims", set())
+        return any(b in claims for t in st.toks[m.end:cue.start]
+                   for b, _ in self.morph.analyses(t.norm))
 
     def _subjects(self, st: SentenceState, ci: int, sources: list[Mention]) -> list[Mention]:
         """Several unmarked actors competing for the subject of cue `ci` (ভারতীয় বাহিনী …

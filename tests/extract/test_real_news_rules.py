@@ -837,3 +837,10 @@ def test_a_denial_of_this_accusation_answers_the_accuser(pipeline):
 def test_a_denial_without_anything_told_before_has_no_target(pipeline):
     found = triples(records(pipeline, "তবে এই অভিযোগ অস্বীকার করেছে পাকিস্তান।"))
     assert ("REJECT", "Pakistan", None) in found
+
+
+def test_whose_proposal_is_rejected_is_the_target(pipeline):
+    found = triples(records(pipeline, "যুক্তরাষ্ট্রের প্রস্তাব প্রত্যাখ্যান করেছে রাশিয়া।"))
+    assert ("REJECT", "Russia", "United States") in found
+    found = triples(records(pipeline, "যুক্তরাষ্ট্রের প্রস্তাব প্রত্যাখ্যান করা হয়েছে।"))
+    assert not any(s == "United States" for t, s, _ in found if t == "REJECT")
