@@ -73,6 +73,9 @@ class EventExtractor:
         references.first_person(st.mentions, st.cues, disc, sent.paragraph)
         st.mentions = [m for m in st.mentions
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
+        for m in st.mentions:
+            if m.case == "gen" and self._owns_place_hit(st, m, all_cues):
+                m.case = "loc"  # ইসরায়েলের বিভিন্ন শহরে আঘাত: whose cities are hit
         st.actors = [m for m in st.mentions if m.kind != "ner"
                      and m.resolved and entities_of([m], TARGET_TYPES)]
         st.actors = [m for m in st.actors if not self._kin_of_next(st, m)]
@@ -235,6 +238,14 @@ class EventExtractor:
                 m.case = "loc"  # মার্কিন ঘাঁটিতে হামলা: the state whose base is attacked
                 return True
         return False
+
+    def _owns_place_hit(self, st: SentenceState, m: Mention, cues: list[Cue]) -> bool:
+        """A genitive owning the place an attack, seizure or sanction hits (ইসরায়েলের
+        বিভিন্ন শহরে আঘাত হেনেছে …): the state is what is hit, as with a demonym."""
+        return any(c.is_noun and c.pred.type in AIMED and c.start > m.end
+                   and self._aimed_at(st.toks[m.end:c.start])
+                   and st.toks[m.end].norm not in self.lang.morph.postpositions
+                   for c in cues)
 
     def _aimed_at(self, between: list[Token]) -> bool:
         """What lies between a demonym and an act names what the act hits, which belongs to

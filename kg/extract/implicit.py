@@ -117,6 +117,7 @@ class ImplicitRoles:
                 and not set(m.entities) & set(sources) and entities_of([m])]
         rest = [m for m in actors if id(m) not in used | st.patients
                 and m.kind != "pronouns_self"  # the speaker is no one's implied target
+                and not (self._closed_apart(st, m, cue))
                 and not set(m.entities) & set(sources)
                 and entities_of([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)]
         rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun
@@ -192,6 +193,14 @@ class ImplicitRoles:
         if len(targets) != 1 or targets[0].wikidata != UN:
             return targets
         return _named_organ(disc) or targets
+
+    def _closed_apart(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
+        """চীন তাইওয়ান আক্রমণ করলে জাপান … প্রতিক্রিয়া দেখাতে পারে: a condition closes its
+        clause; what the main clause names is no party to the act in the condition (nor
+        the reverse)."""
+        return st.clause[m.start] != st.clause_of(cue) and (
+            self._in_condition(st, m) or any(self._in_condition(st, a) for a in st.actors
+                                             if st.clause[a.start] == st.clause_of(cue)))
 
     def _owns_claim(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
         """আসিয়ানের পাঁচ দফা প্রস্তাব উপেক্ষা করায়: the genitive owns the proposal (claim,

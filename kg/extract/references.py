@@ -9,6 +9,8 @@
 - আমি / আমরা ("I", "we"): news narrates in the third person, so the first person is
   someone's own words: the subject of this sentence's saying (তিনি বলেন, ‘… আমরা
   উদ্বিগ্ন’), else the speaker of the report the sentence goes on with.
+- তারা right inside what a state or body says (হুথিদের বক্তব্য, তারা … আঘাত করেছে) is
+  that speaker; elsewhere it stays unresolved (above).
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from kg.entities.mention import Mention
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
 from kg.lang.gazetteer import Entity
+
+# Pronouns resolved here, from the speaker: never the speaker themselves (তিনি, resolved
+# from the discourse before, can be).
+UNSAID = frozenset({"pronouns_group", "pronouns_self"})
 
 
 def resolve(mentions: list[Mention], disc: Discourse) -> None:
@@ -37,9 +43,12 @@ def first_person(mentions: list[Mention], cues: list[Cue], disc: Discourse,
     (‘আমরা প্রস্তুত’, বলেন মুখপাত্র); with no saying, the last speaker, if the report is
     of this paragraph."""
     says = [c for c in cues if c.pred.type == "STATEMENT"]
-    named = [m for m in mentions if m.kind != "pronouns_self" and m.case == "plain"
+    named = [m for m in mentions if m.kind not in UNSAID and m.case == "plain"
              and m.resolved]
     for m in mentions:
+        if m.kind == "pronouns_group" and m.case == "plain":
+            m.entities = _group_speaker(m, says, mentions)
+            continue
         if m.kind != "pronouns_self" or m.case == "gen":
             continue  # আমাদের চাপ, আমাদের অর্থনীতি: "our" owns a thing, it does not act
         before = [c for c in says if c.end <= m.start]
@@ -54,3 +63,21 @@ def first_person(mentions: list[Mention], cues: list[Cue], disc: Discourse,
         elif disc.speaker and disc.speaker_paragraph == paragraph:
             speaker = list(disc.speaker)
         m.entities = speaker
+
+
+def _group_speaker(m: Mention, says: list[Cue], mentions: list[Mention]) -> list[Entity]:
+    """হুথিদের বক্তব্য, তারা … আঘাত করেছে: "they" right inside what a state or body says is
+    that speaker (the subject before the saying, or the genitive that owns the claim)."""
+    before = [c for c in says if c.end <= m.start]
+    if not before:
+        return []
+    cue = before[-1]
+    owners = [n for n in mentions if n.resolved and n.kind not in UNSAID and (
+        (n.case == "plain" and n.end <= cue.start) or (n.case == "gen" and n.end == cue.start))]
+    if not owners:
+        return []
+    last = owners[-1]
+    together = [n for n in owners
+                if n is last or (last.group is not None and n.group == last.group)]
+    ents = list(dict.fromkeys(e for n in together for e in n.entities))
+    return ents if all(e.type in ("Country", "Organization") for e in ents) else []

@@ -243,9 +243,22 @@ class RoleAssigner:
                     and len(m.entities) == 1
                     and any(e.type in ("Country", "Location") for e in m.entities)):
                 return ci, frame.get("goal")
+            if "object" in frame and self._bare_object(st, m, c):
+                return ci, frame.get("object")
             if self.participle(c, st.toks) and m.start == c.end:
                 return ci, "source"
         return None
+
+    @staticmethod
+    def _bare_object(st: SentenceState, m: Mention, cue: Cue) -> bool:
+        """চীন তাইওয়ান আক্রমণ করলে: a bare state right before the predicate, after another
+        unmarked actor of its clause that is not listed with it, is the object."""
+        if m.case != "plain" or m.end != cue.start or not any(
+                e.type == "Country" for e in m.entities):
+            return False
+        cl = st.clause[m.start]
+        return any(a.case == "plain" and a.end <= m.start and st.clause[a.start] == cl
+                   and (a.group is None or a.group != m.group) for a in st.actors)
 
     def is_poss(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
         """The genitive right before an event noun (পুতিনের উত্তর কোরিয়া সফর) owns it."""

@@ -844,3 +844,35 @@ def test_whose_proposal_is_rejected_is_the_target(pipeline):
     assert ("REJECT", "Russia", "United States") in found
     found = triples(records(pipeline, "যুক্তরাষ্ট্রের প্রস্তাব প্রত্যাখ্যান করা হয়েছে।"))
     assert not any(s == "United States" for t, s, _ in found if t == "REJECT")
+
+
+def test_they_inside_what_a_state_says_is_that_state(pipeline):
+    found = triples(records(pipeline, "ইরান জানিয়েছে, তারা ইসরায়েলে হামলা চালিয়েছে।"))
+    assert ("ASSAULT", "Iran", "Israel") in found
+
+
+def test_they_inside_what_a_person_says_stays_unresolved(pipeline):
+    found = triples(records(pipeline, "পুতিন জানিয়েছেন, তারা ইউক্রেনে হামলা চালিয়েছে।"))
+    assert not any(t == "ASSAULT" and s == "Vladimir Putin" for t, s, _ in found)
+
+
+def test_a_strike_hits_whose_cities_it_hits(pipeline):
+    found = triples(records(pipeline, "ইসরায়েলের বিভিন্ন শহরে আঘাত হেনেছে ইরানের ক্ষেপণাস্ত্র।"))
+    assert ("ASSAULT", "Iran", "Israel") in found
+    assert ("ASSAULT", "Israel", "Iran") not in found
+
+
+def test_a_bare_state_before_the_verb_after_its_subject_is_the_object(pipeline):
+    found = triples(records(pipeline, "২০২২ সালে রাশিয়া ইউক্রেন আক্রমণ করে।"))
+    assert ("ASSAULT", "Russia", "Ukraine") in found
+    found = triples(records(pipeline, (
+        "চীন তাইওয়ান আক্রমণ করলে জাপান তার আত্মরক্ষামূলক বাহিনী দিয়েও প্রতিক্রিয়া দেখাতে পারে।")))
+    assert ("ASSAULT", "People's Republic of China", "Taiwan") in found
+    assert not any(t == "ASSAULT" and b == "Japan" for t, _, b in found)
+
+
+def test_backing_away_from_an_act_is_no_act(pipeline):
+    found = triples(records(pipeline, (
+        "যুক্তরাষ্ট্র ও চীন বলেছে তারা নতুন শুল্ক আরোপ করা থেকে পিছিয়ে আসার বিষয়ে একমত হয়েছে।")))
+    assert not any(t == "SANCTION" for t, _, _ in found)
+    assert ("AGREE", "United States", "People's Republic of China") in found
