@@ -23,8 +23,8 @@ LOC_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "COOPERATE", "C
 
 
 # Acts whose -কে actor is the one they are done to, whoever calls for them.
-PATIENT_ACTS = frozenset({"hand-over", "release", "arrest", "hostage", "arrest-warrant",
-                          "recall-envoy"})
+PATIENT_ACTS = frozenset({"hand-over", "release", "arrest", "hostage", "take-away",
+                          "arrest-warrant", "recall-envoy"})
 # Mentions of two parties at once (রাশিয়া-ইউক্রেন যুদ্ধ): the parties of what follows.
 PAIRS = frozenset({"hyphen_pair", "bound_pair", "pair_countries", "group_countries"})
 # Relations of a clause embedded in another: its arguments are not the outer verb's.

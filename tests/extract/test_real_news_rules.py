@@ -876,3 +876,11 @@ def test_backing_away_from_an_act_is_no_act(pipeline):
         "যুক্তরাষ্ট্র ও চীন বলেছে তারা নতুন শুল্ক আরোপ করা থেকে পিছিয়ে আসার বিষয়ে একমত হয়েছে।")))
     assert not any(t == "SANCTION" for t, _, _ in found)
     assert ("AGREE", "United States", "People's Republic of China") in found
+
+
+def test_nationals_taken_away_stand_for_their_state(pipeline):
+    found = triples(records(pipeline, (
+        "নাফ নদী থেকে ছয়জন বাংলাদেশি জেলেকে ধরে নিয়ে গেছে মিয়ানমারের সশস্ত্র গোষ্ঠী আরাকান আর্মি।")))
+    assert ("COERCE", "Arakan Army", "Bangladesh") in found
+    found = triples(records(pipeline, "টেকনাফ থেকে চার বাংলাদেশি জেলেকে অপহরণ করেছে আরাকান আর্মি।"))
+    assert ("CRIME", "Arakan Army", "Bangladesh") in found
