@@ -58,6 +58,9 @@ class EventExtractor:
         self.context = ContextReader(lang)
         self.discourse = DiscourseKeeper(lang)
         self.kinship = frozenset(lang.morph.word_list("kinship_words"))
+        self.people = frozenset(lang.morph.word_list("people_words"))
+        self.casualties = frozenset(lang.morph.word_list("casualty_words"))
+        self.numerals = frozenset(lang.morph.word_list("group_numerals"))
 
     def state(self, sent: Sentence, mentions: list[Mention], all_cues: list[Cue],
               parse: Parse | None, disc: Discourse) -> SentenceState:
@@ -76,6 +79,7 @@ class EventExtractor:
         for m in st.mentions:
             if m.case == "gen" and self._owns_place_hit(st, m, all_cues):
                 m.case = "loc"  # ইসরায়েলের বিভিন্ন শহরে আঘাত: whose cities are hit
+
         st.actors = [m for m in st.mentions if m.kind != "ner"
                      and m.resolved and entities_of([m], TARGET_TYPES)]
         st.actors = [m for m in st.actors if not self._kin_of_next(st, m)]
@@ -166,9 +170,12 @@ class EventExtractor:
                 built[gi] = (cue, ev)
                 st.built.append(ev)
                 used |= {id(m) for r in slot.values() for m in r}
+        victims = entities_of([m for m in st.actors if self._lost_people(st, m)])
         for cue, ev in built.values():
             if cue.pred.frame == "crowd":
                 self._crowd(ev)
+            if ev.type == "ASSAULT" and victims and not set(victims) & set(ev.sources):
+                ev.targets = victims  # … হামলায় আল-শাবাবের ৫২ সদস্য নিহত: who was killed
             if cue.pred.target_from == "last_body":
                 ev.targets = self.implicit.organ(ev.targets, disc)
             if not ev.targets and ev.type == "MOBILIZE":  # a show of force: at whom?
@@ -238,6 +245,21 @@ class EventExtractor:
                 m.case = "loc"  # মার্কিন ঘাঁটিতে হামলা: the state whose base is attacked
                 return True
         return False
+
+    def _lost_people(self, st: SentenceState, m: Mention) -> bool:
+        """বিমান হামলায় আল-শাবাবের ৫২ সদস্য নিহত হয়েছে: the genitive owns the people the
+        sentence's attack killed or wounded, so it is what was attacked, rather than the
+        place it happened (morphology.yaml `people_words`, `casualty_words`)."""
+        if m.case != "gen":
+            return False
+        toks, k = st.toks, m.end
+        while k < len(toks) and k - m.end < 2 and (toks[k].norm[:1].isdigit()
+                                                   or toks[k].norm in self.numerals):
+            k += 1
+        if k >= len(toks) or not any(b in self.people for b, _ in
+                                     self.lang.morph.analyses(toks[k].norm)):
+            return False
+        return any(t.norm in self.casualties for t in toks[k + 1:k + 4])
 
     def _owns_place_hit(self, st: SentenceState, m: Mention, cues: list[Cue]) -> bool:
         """A genitive owning the place an attack, seizure or sanction hits (ইসরায়েলের

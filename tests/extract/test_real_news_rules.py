@@ -884,3 +884,11 @@ def test_nationals_taken_away_stand_for_their_state(pipeline):
     assert ("COERCE", "Arakan Army", "Bangladesh") in found
     found = triples(records(pipeline, "টেকনাফ থেকে চার বাংলাদেশি জেলেকে অপহরণ করেছে আরাকান আর্মি।"))
     assert ("CRIME", "Arakan Army", "Bangladesh") in found
+
+
+def test_whose_people_an_attack_kills_is_what_it_attacked(pipeline):
+    found = triples(records(pipeline, (
+        "সোমালিয়ায় যুক্তরাষ্ট্রের সামরিক বাহিনীর বিমান হামলায় আল-শাবাবের ৫২ সদস্য নিহত হয়েছে।")))
+    assert any(t == "ASSAULT" and s == "United States" and "Shabaab" in (b or "")
+               for t, s, b in found)
+    assert ("ASSAULT", "United States", "Somalia") not in found
