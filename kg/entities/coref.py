@@ -14,6 +14,9 @@ from kg.entities.mention import Mention
 from kg.kinds import REPORTER_KINDS
 from kg.lang.gazetteer import HEAD_ROLES, Entity, Gazetteer
 
+# How many countries a counted group phrase names (তিন দেশ, চারটি দেশ).
+GROUP_SIZES = {"তিন": 3, "তিনটি": 3, "চার": 4, "চারটি": 4}
+
 
 class DocumentContext:
     """What a reader remembers while reading one document, for resolving references."""
@@ -33,9 +36,11 @@ class DocumentContext:
         self.known: dict[str, Entity] = {}  # every entity seen, gazetteer or NER
         self.sentence_countries: list[Entity] = []
         self.last_group: list[Entity] = []  # the last two or more countries named together
+        self.group_age = 0  # sentences since they were named
 
     def resolve(self, mentions: list[Mention]) -> None:
         self.sentence_countries = []
+        self.group_age += 1
         for m in mentions:
             m.entities = self._resolve_one(m)
             self._group(m, mentions)
@@ -56,7 +61,17 @@ class DocumentContext:
             return
         found = list(dict.fromkeys(e for x in members for e in x.entities if e.type == "Country"))
         if len(found) >= 2:
-            self.last_group = found
+            self.last_group, self.group_age = found, 0
+
+    def group_of(self, m: Mention) -> list[Entity]:
+        """এসব দেশ, তিন দেশ: the countries last named together, in this sentence or the two
+        before it, as many as the phrase counts if it counts them."""
+        if self.group_age > 2:
+            return []
+        counted = [GROUP_SIZES[w] for w in m.words if w in GROUP_SIZES]
+        if counted and counted[0] != len(self.last_group):
+            return []
+        return list(self.last_group)
 
     def _pick(self, cands: list[Entity]) -> list[Entity]:
         if len(cands) <= 1:
@@ -102,7 +117,7 @@ class DocumentContext:
         if kind == "pair_countries":
             return self.pair_countries()
         if kind == "group_countries":
-            return list(self.last_group)
+            return self.group_of(m)
         if kind == "pair_leaders":
             top = sorted(self.person_counts, key=lambda k: (-self.person_counts[k],
                                                             -self.last_seen[k]))[:2]

@@ -59,19 +59,23 @@ def _postposed(lang: LanguageData, rest: list[Token]) -> bool:
 
 
 def _quoted_terms(lang: LanguageData, sent: Sentence, longest: int = 6) -> set[int]:
-    """The quote marks around a short verbless phrase (এ হামলাকে ‘বিপজ্জনক উত্তেজনার
-    বহিঃপ্রকাশ’ বলছেন): a term quoted, not words spoken, so no clause boundary."""
+    """The quote marks around a short phrase without a verb or pronoun, not right after a
+    verb (এ হামলাকে ‘বিপজ্জনক উত্তেজনার বহিঃপ্রকাশ’ বলছেন): a term quoted, not words
+    spoken, so no clause boundary."""
     toks = sent.tokens
+    morph = lang.morph
+    pronouns = {w for kind in ("pronouns_self", "pronouns_person", "pronouns_group")
+                for w in morph.word_list(kind)}
     found: set[int] = set()
     for a, tok in enumerate(toks):
-        if tok.text not in OPENING:
-            continue
+        if tok.text not in OPENING or (a > 0 and morph.lemma(toks[a - 1].norm) is not None):
+            continue  # পুতিন বলেন ‘আমরা প্রস্তুত’: words quoted after a verb are spoken
         b = next((k for k in range(a + 1, min(len(toks), a + longest + 2))
                   if toks[k].text in QUOTES), None)
         if b is None or toks[b].text != OPENING[tok.text]:
             continue
         inside = toks[a + 1:b]
-        if inside and not any(t.is_punct or lang.morph.lemma(t.norm) is not None
-                              for t in inside):
+        if inside and not any(t.is_punct or morph.lemma(t.norm) is not None
+                              or t.norm in pronouns for t in inside):
             found.update((a, b))
     return found

@@ -128,7 +128,7 @@ class CueFinder:
                     toks, cue):
                 cue.pred = senses["criticise"]
             elif cue.pred.id == "say" and cue.light_lemma == "বলা" and (
-                    "criticise" in senses and self._called(toks, cue)):
+                    "criticise" in senses and self._called(toks, cue, cues)):
                 cue.pred = senses["criticise"]  # এ হামলাকে ‘বিপজ্জনক …’ বলছেন: calls it bad
             elif cue.pred.id == "comment" and cue.light_lemma == "করা" and word == "দাবি" and (
                     "demand" in senses and self._asked(toks, cue, mentions, ("to", "from"))):
@@ -154,9 +154,11 @@ class CueFinder:
         window = [t.norm for t in toks[max(0, k - 4):k]]
         return any(w in words for w in window)
 
-    def _called(self, toks: list[Token], cue: Cue) -> bool:
+    def _called(self, toks: list[Token], cue: Cue, cues: list[Cue]) -> bool:
         """X-কে ‘বিপজ্জনক উত্তেজনা’ বলছেন: an object in -কে, then a condemning word, then
-        the verb of saying, in one stretch of words (quotes aside): X is called bad."""
+        the verb of saying, in one stretch of words (quotes aside): X is called bad. Not
+        when an act is named between (বাংলাদেশকে ‘সন্ত্রাসী হামলার শিকার’ বলছেন: a
+        victim, not a culprit)."""
         k = cue.start - 1
         while k >= 0 and toks[k].text in QUOTES:
             k -= 1
@@ -165,7 +167,8 @@ class CueFinder:
                     toks[j].norm) is not None:
                 return False  # … 'অবৈধ' আখ্যা দিয়ে বলেন: another verb names it
             if toks[j].norm.endswith("কে") and j < k:
-                return any(t.norm in self.condemning for t in toks[j + 1:k + 1])
+                return any(t.norm in self.condemning for t in toks[j + 1:k + 1]) and not any(
+                    c is not cue and j < c.start < cue.start for c in cues)
         return False
 
     @staticmethod

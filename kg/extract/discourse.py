@@ -31,9 +31,14 @@ class Discourse:
     last_body: Entity | None = None  # the council, assembly or court last named
     doc_bodies: list[Entity] = field(default_factory=list)  # every body the text names
     recent: list[Event] = field(default_factory=list)  # events of earlier sentences
+    starts: list[int] = field(default_factory=list)  # where each sentence's events begin
 
     def last_of_type(self, etype: str) -> Event | None:
         return next((e for e in reversed(self.recent) if e.type == etype), None)
+
+    def of_last(self, sentences: int) -> list[Event]:
+        """The events of the last few sentences, oldest first."""
+        return self.recent[self.starts[-min(sentences, len(self.starts))]:] if self.starts else []
 
 
 class DiscourseKeeper:
@@ -59,6 +64,7 @@ class DiscourseKeeper:
             disc.reported = True
         elif not continues:
             disc.reported = False
+        disc.starts.append(len(disc.recent))
         disc.recent.extend(events)
         bodies = [e for e in entities_of(st.actors) if e.kind in BODY_KINDS]
         if bodies:

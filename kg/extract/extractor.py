@@ -3,9 +3,12 @@
 It works the way a reader of Bengali news does, one module per step:
 1. the predicate cues (kg.extract.cues, found once by the pipeline's cue stage);
 2. clauses (kg.extract.clauses);
-3. roles from case markers, frames and the tree (kg.extract.roles);
-4. roles left implicit, from the sentence and the discourse (kg.extract.implicit);
-5. type adjustments (kg.extract.types), context flags (kg.extract.context), and the
+3. references only the discourse resolves: তিনি, আমি/আমরা, তারা in what a body says
+   (kg.extract.references);
+4. roles from case markers, frames and the tree (kg.extract.roles);
+5. roles left implicit, from the sentence and the discourse (kg.extract.implicit), and a
+   street protest nobody in the sentence holds, the protesters' (CROWD);
+6. type adjustments (kg.extract.types), context flags (kg.extract.context), and the
    discourse carried to the next sentence (kg.extract.discourse).
 Pass 1 builds the events whose roles the sentence states; pass 2 fills the others from
 actors no stated event uses and from the discourse.
@@ -50,15 +53,18 @@ CROWD = "protesters"
 class EventExtractor:
     """Turns one sentence into events; holds no per-sentence state (see SentenceState)."""
 
-    def __init__(self, lang: LanguageData, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, lang: LanguageData, gazetteer: Gazetteer) -> None:
         self.lang = lang
-        self.crowd = gazetteer.get(CROWD) if gazetteer is not None else None
+        self.gazetteer = gazetteer
+        self.crowd = gazetteer.get(CROWD)
+        self.we = frozenset(lang.morph.word_list("pronouns_we"))
         self.roles = RoleAssigner(lang)
         self.implicit = ImplicitRoles(lang)
         self.context = ContextReader(lang)
         self.discourse = DiscourseKeeper(lang)
         self.kinship = frozenset(lang.morph.word_list("kinship_words"))
         self.people = frozenset(lang.morph.word_list("people_words"))
+        self.hit_places = frozenset(lang.morph.word_list("hit_places"))
         self.casualties = frozenset(lang.morph.word_list("casualty_words"))
         self.numerals = frozenset(lang.morph.word_list("group_numerals"))
 
@@ -73,7 +79,8 @@ class EventExtractor:
                            cue_starts={c.start for c in all_cues},
                            clause=clauses(self.lang, sent))
         references.resolve(st.mentions, disc)
-        references.first_person(st.mentions, st.cues, disc, sent.paragraph)
+        references.first_person(st.mentions, st.cues, disc, sent.paragraph, self.we,
+                                self._body_of)
         st.mentions = [m for m in st.mentions
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
         for m in st.mentions:
@@ -184,6 +191,16 @@ class EventExtractor:
             ev.cue_end = cue.end
         return built
 
+    def _body_of(self, person: Entity) -> Entity | None:
+        """The state a person holds office for, else the body (a party leader who is also
+        prime minister speaks for the state)."""
+        if person.type != "Person":
+            return None
+        bodies = [b for o in person.offices if o.affiliation
+                  for b in [self.gazetteer.get(o.affiliation)] if b is not None]
+        states = [b for b in bodies if b.type == "Country"]
+        return (states or bodies or [None])[0]
+
     def _crowd_event(self, cue: Cue, slot: Slot) -> Event | None:
         """বিক্ষোভে … নিহত হয়েছেন: a demonstration nobody in the sentence holds is the
         protesters'; aimed at whom the sentence says (… সরকারের বিরুদ্ধে বিক্ষোভ)."""
@@ -263,11 +280,20 @@ class EventExtractor:
 
     def _owns_place_hit(self, st: SentenceState, m: Mention, cues: list[Cue]) -> bool:
         """A genitive owning the place an attack, seizure or sanction hits (ইসরায়েলের
-        বিভিন্ন শহরে আঘাত হেনেছে …): the state is what is hit, as with a demonym."""
-        return any(c.is_noun and c.pred.type in AIMED and c.start > m.end
-                   and self._aimed_at(st.toks[m.end:c.start])
-                   and st.toks[m.end].norm not in self.lang.morph.postpositions
-                   for c in cues)
+        বিভিন্ন শহরে আঘাত হেনেছে …): the state is what is hit, as with a demonym. Only a
+        place (morphology.yaml `hit_places`) in the locative, one or two words after the
+        genitive with no other actor between: ইসরায়েলের যুদ্ধবিমান গাজায় হামলা চালিয়েছে
+        is Israel's act."""
+        toks = st.toks
+        for c in cues:
+            between = toks[m.end:c.start]
+            if not (c.is_noun and c.pred.type in AIMED and 1 <= len(between) <= 2) or any(
+                    o is not m and m.end <= o.start < c.start for o in st.mentions):
+                continue
+            if any(b in self.hit_places and case == "loc"
+                   for b, case in self.lang.morph.analyses(between[-1].norm)):
+                return True
+        return False
 
     def _aimed_at(self, between: list[Token]) -> bool:
         """What lies between a demonym and an act names what the act hits, which belongs to

@@ -8,7 +8,7 @@ from kg.entities.mention import Mention, entities_of
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
 from kg.extract.state import Event, SentenceState, Slot
-from kg.extract.types import SAID_FRAMES, adjust_type
+from kg.extract.types import SAID_FRAMES, adjust_type, owns_claim
 from kg.kinds import TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
@@ -22,18 +22,14 @@ VERBAL_CONFLICT = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 UN = "Q1065"  # the United Nations as a whole
 
 
-def _setting(cue: Cue) -> bool:
-    """An attack in the locative that sets the scene (হামলায় … নিহত হন, "killed in an
-    attack"): the clause's subject did not do it. Other acts in the locative often are the
-    verb's argument (যুদ্ধবিরতিতে সম্মত হয়েছে: agreed to a ceasefire), whose subject they
-    share."""
-    return cue.adverbial and cue.pred.type == "ASSAULT"
 
 
 class ImplicitRoles:
     def __init__(self, lang: LanguageData) -> None:
         self.lang = lang
         self.event_pronouns = [tuple(p.split()) for p in lang.morph.word_list("event_pronouns")]
+        self.casualties = frozenset(lang.morph.word_list("casualty_words"))
+        self.told_things = frozenset(lang.morph.word_list("told_things"))
 
     def source(self, st: SentenceState, cue: Cue, slot: Slot, used: set[int],
                disc: Discourse) -> Event | None:
@@ -47,17 +43,16 @@ class ImplicitRoles:
             return None  # তিনি … আহ্বান জানান: the subject is stated, only not known
         inside = {id(m) for m in actors if any(
             m.end <= r.start and r.start - m.end <= 1 for r in st.references)}
-        subj = [] if _setting(cue) else [
+        subj = [] if self._setting(st, cue) else [
             m for m in actors if id(m) not in used and clause[m.start] == cl
             and m.case in ("plain", "gen") and m not in slot["target"]
             and id(m) not in inside and entities_of([m])
             and not (m.kind == "pronouns_self" and m.case != "plain")
-            and not self._owns_claim(st, m, cue)]
-        if not subj and not _setting(cue):
+            and not (m.case == "gen" and owns_claim(self.lang, st.toks, m.end, cue))]
+        if not subj and not self._setting(st, cue):
             subj = [m for m in st.unknown if clause[m.start] == cl and m.case == "plain"]
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = entities_of(slot["target"]) or entities_of(shared)
-        place: list[Mention] = []  # ঢাকায় বিক্ষোভ: protesters there are not the state
         speaker = [] if subj else self._speaker_of_content(st, cue)
         if subj:
             sources, confidence = entities_of(subj), 0.7
@@ -65,8 +60,6 @@ class ImplicitRoles:
             # … পাল্টা আঘাত হানবে বলে সতর্ক করেছে উত্তর কোরিয়া: a content clause without a
             # subject of its own tells what the speaker does
             sources, confidence = speaker, 0.6
-        elif place:
-            sources, confidence = entities_of(place), 0.5  # ঢাকায় … বিক্ষোভ: protesters there
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
             sources, confidence = [e for e in disc.topic if e not in targets], 0.6
         else:
@@ -202,34 +195,40 @@ class ImplicitRoles:
             self._in_condition(st, m) or any(self._in_condition(st, a) for a in st.actors
                                              if st.clause[a.start] == st.clause_of(cue)))
 
-    def _owns_claim(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
-        """আসিয়ানের পাঁচ দফা প্রস্তাব উপেক্ষা করায়: the genitive owns the proposal (claim,
-        demand) the act is about, so it is what is answered, not who answers."""
-        if m.case != "gen" or not 0 <= cue.start - m.end <= 3:
+    def _setting(self, st: SentenceState, cue: Cue) -> bool:
+        """An attack in the locative in a clause of casualties (হামলায় … নিহত হন, "killed
+        in an attack"): the clause's subject was hit, it did not attack. Elsewhere the
+        subject may well be the attacker (যুক্তরাষ্ট্র বিমান হামলায় … ঘাঁটি ধ্বংস করেছে), and
+        other acts in the locative are often the verb's argument (যুদ্ধবিরতিতে সম্মত)."""
+        if not (cue.adverbial and cue.pred.type == "ASSAULT"):
             return False
-        claims = self.lang.lex.word_classes.get("claims", set())
-        return any(b in claims for t in st.toks[m.end:cue.start]
-                   for b, _ in self.lang.morph.analyses(t.norm))
+        cl = st.clause_of(cue)
+        return any(st.clause[k] == cl and t.norm in self.casualties
+                   for k, t in enumerate(st.toks))
 
     def _claimant(self, st: SentenceState, cue: Cue, sources: list[Entity],
                   disc: Discourse) -> list[Entity]:
         """এই অভিযোগ অস্বীকার করেছে নাইজেরিয়া, এ ঘটনা অস্বীকার করা হয়: a denial of what was
-        said before answers whoever said it last (an accusation, else a statement), if that
-        is someone else."""
-        if cue.pred.type != "REJECT" or not self._about_before(st, cue):
+        said in the last two sentences answers whoever said it last (an accusation, else a
+        statement), if that is someone else. A proposal rejected is not "said" (its
+        proposer is found as any target is)."""
+        if cue.pred.type != "REJECT" or not self._denies_told(st, cue):
             return []
-        said = next((e for e in reversed(disc.recent) if e.type in ("DISAPPROVE", "STATEMENT")
+        said = next((e for e in reversed(disc.of_last(2)) if e.type in ("DISAPPROVE",
+                                                                          "STATEMENT")
                      and not set(e.sources) & set(sources)), None)
         return list(said.sources) if said is not None else []
 
-    def _about_before(self, st: SentenceState, cue: Cue) -> bool:
-        """The thing rejected points back: a claim or event told before (এই অভিযোগ, এ
-        ঘটনা), in the cue's clause before it."""
+    def _denies_told(self, st: SentenceState, cue: Cue) -> bool:
+        """What is rejected is "this" accusation, claim or incident (এই অভিযোগ, এ ঘটনা:
+        morphology.yaml `told_things`), just before the cue in its clause."""
         cl = st.clause_of(cue)
-        if any(st.clause_of(r) == cl and r.end <= cue.start for r in st.references):
-            return True
-        return any(st.clause[k] == cl and st.toks[k].norm in self.lang.demonstratives
-                   for k in range(max(0, cue.start - 3), cue.start))
+        for k in range(max(1, cue.start - 3), cue.start):
+            if st.clause[k] != cl or st.toks[k - 1].norm not in self.lang.demonstratives:
+                continue
+            if any(b in self.told_things for b, _ in self.lang.morph.analyses(st.toks[k].norm)):
+                return True
+        return False
 
     def _responds(self, st: SentenceState) -> bool:
         """এর জবাবে …: the act answers what the previous sentence told."""

@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg.entities.mention import Mention
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
@@ -37,11 +39,13 @@ def resolve(mentions: list[Mention], disc: Discourse) -> None:
 
 
 def first_person(mentions: list[Mention], cues: list[Cue], disc: Discourse,
-                 paragraph: int) -> None:
+                 paragraph: int, we: frozenset[str] = frozenset(),
+                 body_of: Callable[[Entity], Entity | None] = lambda e: None) -> None:
     """আমি / আমরা: the speaker. The saying before the pronoun has its subject before it
     (গুতেরেস বলেছেন, ‘… আমি গভীর উদ্বিগ্ন’); a saying after it, its subject after it
     (‘আমরা প্রস্তুত’, বলেন মুখপাত্র); with no saying, the last speaker, if the report is
-    of this paragraph."""
+    of this paragraph. The plural (`we`) of a person in office is the state or body they
+    speak for (`body_of`)."""
     says = [c for c in cues if c.pred.type == "STATEMENT"]
     named = [m for m in mentions if m.kind not in UNSAID and m.case == "plain"
              and m.resolved]
@@ -62,6 +66,10 @@ def first_person(mentions: list[Mention], cues: list[Cue], disc: Discourse,
             speaker = list(subj[0].entities) if subj else []
         elif disc.speaker and disc.speaker_paragraph == paragraph:
             speaker = list(disc.speaker)
+        if m.words and m.words[-1] in we:
+            # আমরা, আমাদের ওপর শুল্ক: a leader's or minister's "we" is the state or body
+            # they speak for
+            speaker = list(dict.fromkeys(body_of(e) or e for e in speaker))
         m.entities = speaker
 
 
@@ -72,6 +80,9 @@ def _group_speaker(m: Mention, says: list[Cue], mentions: list[Mention]) -> list
     if not before:
         return []
     cue = before[-1]
+    if any(n.resolved and n.kind not in UNSAID and n.case == "plain"
+           and cue.end <= n.start < m.start for n in mentions):
+        return []  # রাশিয়া জানিয়েছে, ইউক্রেনীয় সেনারা … এবং তারা …: "they" are those named
     owners = [n for n in mentions if n.resolved and n.kind not in UNSAID and (
         (n.case == "plain" and n.end <= cue.start) or (n.case == "gen" and n.end == cue.start))]
     if not owners:

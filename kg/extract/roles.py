@@ -13,6 +13,7 @@ from __future__ import annotations
 from kg.entities.mention import Mention
 from kg.extract.cues import Cue
 from kg.extract.state import SentenceState, Slot
+from kg.extract.types import owns_claim
 from kg.lang.data import LanguageData
 from kg.text.segment import Token
 
@@ -258,7 +259,9 @@ class RoleAssigner:
             return False
         cl = st.clause[m.start]
         return any(a.case == "plain" and a.end <= m.start and st.clause[a.start] == cl
-                   and (a.group is None or a.group != m.group) for a in st.actors)
+                   and (a.group is None or a.group != m.group)
+                   and not any(t.is_punct for t in st.toks[a.end:m.start])  # X, Y: a list
+                   for a in st.actors)
 
     def is_poss(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
         """The genitive right before an event noun (পুতিনের উত্তর কোরিয়া সফর) owns it."""
@@ -283,7 +286,7 @@ class RoleAssigner:
         genitive before the noun is what the act is about (its target), not the agent.
         যুক্তরাষ্ট্রের প্রস্তাব প্রত্যাখ্যান করা হয়েছে: so is the owner of a proposal, claim
         or demand named between it and an answer to it."""
-        if cue.pred.type in ANSWERS and self._claim_between(st, m, cue):
+        if cue.pred.type in ANSWERS and owns_claim(self.lang, st.toks, m.end, cue):
             return True
         if cue.light_lemma is None or (frame.get("poss"), frame.get("plain")) != ("source",
                                                                                    "source"):
@@ -294,11 +297,6 @@ class RoleAssigner:
             return True  # তিনি … সিরিয়ার মানুষের প্রতি আহ্বান জানান: "he" is the subject
         return any(a is not m and a.case == "plain" and (m.group is None or a.group != m.group)
                    for a in st.actors if st.clause[a.start] == cl)
-
-    def _claim_between(self, st: SentenceState, m: Mention, cue: Cue) -> bool:
-        claims = self.lex.word_classes.get("claims", set())
-        return any(b in claims for t in st.toks[m.end:cue.start]
-                   for b, _ in self.morph.analyses(t.norm))
 
     def _subjects(self, st: SentenceState, ci: int, sources: list[Mention]) -> list[Mention]:
         """Several unmarked actors competing for the subject of cue `ci` (ভারতীয় বাহিনী …

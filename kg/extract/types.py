@@ -51,6 +51,18 @@ def has_claim(lang: LanguageData, toks: list[Token], clause: list[int] | None, c
     return has_class_word(lang, "claims", toks, clause, cue)
 
 
+def owns_claim(lang: LanguageData, toks: list[Token], end: int, cue: Cue) -> bool:
+    """X-এর (পাঁচ দফা) প্রস্তাব প্রত্যাখ্যান: a word for a claim or proposal within three
+    words between a genitive ending at `end` and the cue, so the genitive owns what the act
+    answers. A claim word in the locative names where it is said (ইরানের বক্তব্যে … নিন্দা:
+    Iran condemns), so does not count."""
+    if not 0 < cue.start - end <= 3:
+        return False
+    claims = lang.lex.word_classes.get("claims", set())
+    return any(b in claims and case != "loc" for t in toks[end:cue.start]
+               for b, case in lang.morph.analyses(t.norm))
+
+
 def has_class_word(lang: LanguageData, name: str, toks: list[Token],
                    clause: list[int] | None, cue: Cue) -> bool:
     """A word of predicates.yaml's word class `name` in the cue's clause (a `class:` need)."""
