@@ -323,7 +323,8 @@ class CueFinder:
     def _noun_cue(self, toks: list[Token], i: int, j: int, preds: list[Predicate],
                   taken: set[int]) -> Cue | None:
         best = self._with_light_verb(toks, i, j, preds, taken)
-        anaphoric = self._anaphoric(toks, i, j)
+        # a word of stopping inside the noun's own light verb (চুক্তি স্থগিত করেছে) is the act
+        anaphoric = self._anaphoric(toks, i, j, best.end if best is not None else j)
         if best is None and self._predicative(toks, j):
             # … সবচেয়ে বড় হুমকি।: a predicate noun with the zero copula
             copular = [p for p in preds if any(lv.lemma == HOWA and not lv.prefix
@@ -391,7 +392,17 @@ class CueFinder:
                 return k
         return None
 
-    def _anaphoric(self, toks: list[Token], i: int, j: int) -> bool:
+    def _stopped_after(self, toks: list[Token], j: int) -> bool:
+        """A word of stopping right after the event noun, or within three words with no
+        verb or punctuation between (শুল্ক আরোপ এক মাসের জন্য স্থগিত করেছেন)."""
+        for k in range(j, min(len(toks), j + 4)):
+            if toks[k].norm in self.act_stopped:
+                return True
+            if toks[k].is_punct or self.morph.lemma(toks[k].norm) is not None:
+                return False
+        return False
+
+    def _anaphoric(self, toks: list[Token], i: int, j: int, after: int) -> bool:
         """এই সফর, সেই চুক্তিটি, … হিসেবে: a mention of an event already told, or a
         description, not a new event."""
         demonstratives = self.lang.demonstratives
@@ -404,7 +415,7 @@ class CueFinder:
             return True
         if j < len(toks) and toks[j].norm in self.lang.context_markers:
             return True  # মহড়ার প্রেক্ষিতে: the setting of what follows
-        if j < len(toks) and toks[j].norm in self.act_stopped:
+        if after == j and self._stopped_after(toks, j):
             return True  # হামলা বন্ধের আহ্বান: the act to stop is the call's topic
         if j < len(toks) and self._genitive(toks[j - 1].norm) and any(
                 b in self.act_proposed for b, _ in self.morph.analyses(toks[j].norm)):

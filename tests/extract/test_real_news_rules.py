@@ -904,3 +904,15 @@ def test_whose_people_an_attack_kills_is_what_it_attacked(pipeline):
     assert any(t == "ASSAULT" and s == "United States" and "Shabaab" in (b or "")
                for t, s, b in found)
     assert ("ASSAULT", "United States", "Somalia") not in found
+
+
+def test_a_tariff_suspended_is_eased_not_imposed(pipeline):
+    found = triples(records(pipeline, (
+        "মেক্সিকোর ওপর নতুন শুল্ক আরোপ এক মাসের জন্য স্থগিত করেছেন মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্প।")))
+    assert ("RETREAT", "Donald Trump", "Mexico") in found
+    assert not any(t == "SANCTION" for t, _, _ in found)
+
+
+def test_ties_suspended_stay_a_sanction(pipeline):
+    found = triples(records(pipeline, "ভারত পাকিস্তানের সঙ্গে সিন্ধু পানি চুক্তি স্থগিত করেছে।"))
+    assert ("SANCTION", "India", "Pakistan") in found
