@@ -25,6 +25,8 @@ def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
         if tok.norm == "," and (prev_verb or (k > 0 and toks[k - 1].text in QUOTES)) and not (
                 prev_verb and not _saying(lang, toks, k - 1) and _postposed(lang, toks[k + 1:])):
             current += 1
+        elif tok.norm == "," and _after_clause(lang, toks, k):
+            current += 1  # … সম্মত হওয়ার পর, ট্রাম্প …: a clause of time ends at its comma
         elif tok.text in QUOTES and k not in terms:
             current += 1
         elif tok.norm in lang.complementisers and k + 1 < len(toks) and not toks[
@@ -37,6 +39,12 @@ def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
             if feats.conditional or feats.concessive:
                 current += 1
     return ids
+
+
+def _after_clause(lang: LanguageData, toks: list[Token], k: int) -> bool:
+    """A verbal noun, then পর/পরে, then the comma at k (সম্মত হওয়ার পর,)."""
+    return k >= 2 and toks[k - 1].norm in lang.temporal_after and (
+        lang.morph.lemma(toks[k - 2].norm) is not None)
 
 
 def _saying(lang: LanguageData, toks: list[Token], k: int) -> bool:

@@ -916,3 +916,11 @@ def test_a_tariff_suspended_is_eased_not_imposed(pipeline):
 def test_ties_suspended_stay_a_sanction(pipeline):
     found = triples(records(pipeline, "ভারত পাকিস্তানের সঙ্গে সিন্ধু পানি চুক্তি স্থগিত করেছে।"))
     assert ("SANCTION", "India", "Pakistan") in found
+
+
+def test_a_clause_of_time_ends_at_its_comma(pipeline):
+    found = triples(records(pipeline, (
+        "মেক্সিকো সীমান্তে সেনা মোতায়েন করতে সম্মত হওয়ার পর, মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্প "
+        "মেক্সিকোর ওপর নতুন শুল্ক আরোপ এক মাসের জন্য স্থগিত করেছেন।")))
+    assert not any(t == "AGREE" and s == "Donald Trump" for t, s, _ in found)
+    assert ("RETREAT", "Donald Trump", "Mexico") in found
