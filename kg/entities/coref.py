@@ -13,9 +13,7 @@ from collections import Counter
 from kg.entities.mention import Mention
 from kg.kinds import REPORTER_KINDS
 from kg.lang.gazetteer import HEAD_ROLES, Entity, Gazetteer
-
-# How many countries a counted group phrase names (তিন দেশ, চারটি দেশ).
-GROUP_SIZES = {"তিন": 3, "তিনটি": 3, "চার": 4, "চারটি": 4}
+from kg.lang.morphology import default_morphology
 
 
 class DocumentContext:
@@ -37,6 +35,9 @@ class DocumentContext:
         self.sentence_countries: list[Entity] = []
         self.last_group: list[Entity] = []  # the last two or more countries named together
         self.group_age = 0  # sentences since they were named
+        # how many countries a counted group phrase names (morphology.yaml `group_sizes`)
+        self.group_sizes = {w: int(n) for w, _, n in (
+            item.partition("=") for item in default_morphology().word_list("group_sizes"))}
 
     def resolve(self, mentions: list[Mention]) -> None:
         self.sentence_countries = []
@@ -68,7 +69,7 @@ class DocumentContext:
         before it, as many as the phrase counts if it counts them."""
         if self.group_age > 2:
             return []
-        counted = [GROUP_SIZES[w] for w in m.words if w in GROUP_SIZES]
+        counted = [self.group_sizes[w] for w in m.words if w in self.group_sizes]
         if counted and counted[0] != len(self.last_group):
             return []
         return list(self.last_group)

@@ -79,14 +79,13 @@ class EventExtractor:
                            cue_starts={c.start for c in all_cues},
                            clause=clauses(self.lang, sent))
         references.resolve(st.mentions, disc)
-        references.first_person(st.mentions, st.cues, disc, sent.paragraph, self.we,
-                                self._body_of)
+        references.spoken_pronouns(st.mentions, st.cues, disc, sent.paragraph, self.we,
+                                  self._body_of)
         st.mentions = [m for m in st.mentions
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
         for m in st.mentions:
             if m.case == "gen" and self._owns_place_hit(st, m, all_cues):
                 m.case = "loc"  # ইসরায়েলের বিভিন্ন শহরে আঘাত: whose cities are hit
-
         st.actors = [m for m in st.mentions if m.kind != "ner"
                      and m.resolved and entities_of([m], TARGET_TYPES)]
         st.actors = [m for m in st.actors if not self._kin_of_next(st, m)]

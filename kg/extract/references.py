@@ -38,10 +38,11 @@ def resolve(mentions: list[Mention], disc: Discourse) -> None:
                 m.entities = list(dict.fromkeys(last.sources + last.targets))[:2]
 
 
-def first_person(mentions: list[Mention], cues: list[Cue], disc: Discourse,
-                 paragraph: int, we: frozenset[str] = frozenset(),
-                 body_of: Callable[[Entity], Entity | None] = lambda e: None) -> None:
-    """আমি / আমরা: the speaker. The saying before the pronoun has its subject before it
+def spoken_pronouns(mentions: list[Mention], cues: list[Cue], disc: Discourse,
+                    paragraph: int, we: frozenset[str] = frozenset(),
+                    body_of: Callable[[Entity], Entity | None] = lambda e: None) -> None:
+    """আমি / আমরা, and তারা in what a body says (`_group_speaker`): the speaker. For the
+    first person, the saying before the pronoun has its subject before it
     (গুতেরেস বলেছেন, ‘… আমি গভীর উদ্বিগ্ন’); a saying after it, its subject after it
     (‘আমরা প্রস্তুত’, বলেন মুখপাত্র); with no saying, the last speaker, if the report is
     of this paragraph. The plural (`we`) of a person in office is the state or body they
