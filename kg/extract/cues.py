@@ -45,7 +45,7 @@ class CueFinder:
         self.morph = lang.morph
         # the predicates a neighbour can turn a cue into (_speech_acts)
         self.senses = {pid: self.lex.by_id[pid]
-                       for pid in ("demand", "call-on", "criticise", "reject")}
+                       for pid in ("demand", "call-on", "criticise", "reject", "lift-sanctions")}
         self.condemning = frozenset(self.morph.word_list("negative_evaluations"))
         self.falsity = frozenset(self.morph.word_list("falsity_words"))
         self.act_stopped = frozenset(self.morph.word_list("act_stopped"))
@@ -88,7 +88,22 @@ class CueFinder:
         self._complements(toks, cues)
         self._told_to(toks, cues)
         self._speech_acts(toks, cues, mentions)
+        self._suspended_sanctions(toks, cues)
         return cues
+
+    def _suspended_sanctions(self, toks: list[Token], cues: list[Cue]) -> None:
+        """শুল্ক আরোপ এক মাসের জন্য স্থগিত করেছেন: a tariff or sanction suspended, its noun
+        at most three words before স্থগিত with no verb or punctuation between, is eased
+        (but … নিষেধাজ্ঞার কারণে ইরানের সঙ্গে প্রকল্প স্থগিত: a project suspended)."""
+        for cue in cues:
+            if cue.pred.id != "suspend":
+                continue
+            for c in cues:
+                between = toks[c.end:cue.start]
+                if (c.pred.type == "SANCTION" and c.anaphoric and 0 <= cue.start - c.end <= 3
+                        and not any(t.is_punct or self.morph.lemma(t.norm) for t in between)):
+                    cue.pred = self.senses["lift-sanctions"]
+                    break
 
     def _claims_named(self, toks: list[Token]) -> bool:
         """A word for what is said or proposed (অভিযোগ, দাবি, প্রস্তাব) among `toks`."""

@@ -924,3 +924,9 @@ def test_a_clause_of_time_ends_at_its_comma(pipeline):
         "মেক্সিকোর ওপর নতুন শুল্ক আরোপ এক মাসের জন্য স্থগিত করেছেন।")))
     assert not any(t == "AGREE" and s == "Donald Trump" for t, s, _ in found)
     assert ("RETREAT", "Donald Trump", "Mexico") in found
+
+
+def test_a_project_suspended_over_sanctions_is_no_easing(pipeline):
+    found = triples(records(pipeline, (
+        "রাশিয়ার ওপর নিষেধাজ্ঞার কারণে ইরানের সঙ্গে প্রকল্প স্থগিত করেছে জাপান।")))
+    assert not any(t == "RETREAT" for t, _, _ in found)
