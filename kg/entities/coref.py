@@ -9,11 +9,20 @@ document's date, or to the state when no single holder is known.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from kg.entities.mention import Mention
 from kg.kinds import REPORTER_KINDS
 from kg.lang.gazetteer import HEAD_ROLES, Entity, Gazetteer
 from kg.lang.morphology import default_morphology
+
+
+@cache
+def _group_sizes() -> dict[str, int]:
+    """How many countries a counted group phrase names (morphology.yaml `group_sizes`),
+    read once, not per document."""
+    return {w: int(n) for w, _, n in (
+        item.partition("=") for item in default_morphology().word_list("group_sizes"))}
 
 
 class DocumentContext:
@@ -35,9 +44,6 @@ class DocumentContext:
         self.sentence_countries: list[Entity] = []
         self.last_group: list[Entity] = []  # the last two or more countries named together
         self.group_age = 0  # sentences since they were named
-        # how many countries a counted group phrase names (morphology.yaml `group_sizes`)
-        self.group_sizes = {w: int(n) for w, _, n in (
-            item.partition("=") for item in default_morphology().word_list("group_sizes"))}
 
     def resolve(self, mentions: list[Mention]) -> None:
         self.sentence_countries = []
@@ -69,7 +75,8 @@ class DocumentContext:
         before it, as many as the phrase counts if it counts them."""
         if self.group_age > 2:
             return []
-        counted = [self.group_sizes[w] for w in m.words if w in self.group_sizes]
+        sizes = _group_sizes()
+        counted = [sizes[w] for w in m.words if w in sizes]
         if counted and counted[0] != len(self.last_group):
             return []
         return list(self.last_group)

@@ -72,8 +72,6 @@ def _quoted_terms(lang: LanguageData, sent: Sentence, longest: int = 6) -> set[i
     spoken, so no clause boundary."""
     toks = sent.tokens
     morph = lang.morph
-    pronouns = {w for kind in ("pronouns_self", "pronouns_person", "pronouns_group")
-                for w in morph.word_list(kind)}
     found: set[int] = set()
     for a, tok in enumerate(toks):
         if tok.text not in OPENING or (a > 0 and morph.lemma(toks[a - 1].norm) is not None):
@@ -84,6 +82,6 @@ def _quoted_terms(lang: LanguageData, sent: Sentence, longest: int = 6) -> set[i
             continue
         inside = toks[a + 1:b]
         if inside and not any(t.is_punct or morph.lemma(t.norm) is not None
-                              or t.norm in pronouns for t in inside):
+                              or t.norm in lang.pronouns for t in inside):
             found.update((a, b))
     return found

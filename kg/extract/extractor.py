@@ -176,7 +176,8 @@ class EventExtractor:
                 built[gi] = (cue, ev)
                 st.built.append(ev)
                 used |= {id(m) for r in slot.values() for m in r}
-        victims = entities_of([m for m in st.actors if self._lost_people(st, m)])
+        victims = entities_of([m for m in st.actors if self._lost_people(st, m)]) if any(
+            ev.type == "ASSAULT" for _, ev in built.values()) else []
         for cue, ev in built.values():
             if cue.pred.frame == "crowd":
                 self._crowd(ev)

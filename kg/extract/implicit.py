@@ -43,13 +43,14 @@ class ImplicitRoles:
             return None  # তিনি … আহ্বান জানান: the subject is stated, only not known
         inside = {id(m) for m in actors if any(
             m.end <= r.start and r.start - m.end <= 1 for r in st.references)}
-        subj = [] if self._setting(st, cue) else [
+        setting = self._setting(st, cue)
+        subj = [] if setting else [
             m for m in actors if id(m) not in used and clause[m.start] == cl
             and m.case in ("plain", "gen") and m not in slot["target"]
             and id(m) not in inside and entities_of([m])
             and not (m.kind == "pronouns_self" and m.case != "plain")
             and not (m.case == "gen" and owns_claim(self.lang, st.toks, m.end, cue))]
-        if not subj and not self._setting(st, cue):
+        if not subj and not setting:
             subj = [m for m in st.unknown if clause[m.start] == cl and m.case == "plain"]
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = entities_of(slot["target"]) or entities_of(shared)

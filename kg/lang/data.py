@@ -36,6 +36,7 @@ class LanguageData:
     context_markers: set[str] = field(init=False)
     temporal_after: set[str] = field(init=False)
     time_before_after: set[str] = field(init=False)
+    pronouns: set[str] = field(init=False)  # personal pronouns of every kind
 
     def __post_init__(self) -> None:
         words = self.morph.word_list
@@ -53,6 +54,8 @@ class LanguageData:
         self.context_markers = set(words("context_markers"))
         self.temporal_after = set(words("temporal_after"))
         self.time_before_after = set(words("time_before_after"))
+        self.pronouns = {w for kind in ("pronouns_self", "pronouns_person", "pronouns_group")
+                         for w in words(kind)}
 
 
 @cache
