@@ -44,6 +44,10 @@ class DocumentContext:
         self.sentence_countries: list[Entity] = []
         self.last_group: list[Entity] = []  # the last two or more countries named together
         self.group_age = 0  # sentences since they were named
+        # office → the body it stood for when no holder was known (জাতিসংঘের মহাসচিব → UN),
+        # so that the bare office later, as a subject (মহাসচিব … আহ্বান জানান), is that
+        # body again
+        self.offices: dict[str, Entity] = {}
 
     def resolve(self, mentions: list[Mention]) -> None:
         self.sentence_countries = []
@@ -159,6 +163,8 @@ class DocumentContext:
         if aff is None:
             recent = [self.known[k] for k in self.person_counts]
             hits = [p for p in recent if any(o.role in roles for o in p.offices)]
+            if not hits and m.case == "plain" and m.role in self.offices:
+                return [self.offices[m.role]]
             return self._pick(hits)
         if m.plural:
             return [aff]  # ইইউ নেতারা: the leaders as a group stand for their body
@@ -169,12 +175,17 @@ class DocumentContext:
         if self.year is None and not mentioned:
             # An undated text: today's office holder may not be the one meant; the office
             # stands for its state (পোল্যান্ডের প্রধানমন্ত্রী → Poland, role kept).
-            return [aff]
+            return self._office_of(m, aff)
         if mentioned or len(holders) == 1:
             picked = self._pick(mentioned or holders)
             if picked:
                 return picked
         # জাপানের প্রধানমন্ত্রী with no single known holder: the office stands for the state.
+        return self._office_of(m, aff)
+
+    def _office_of(self, m: Mention, aff: Entity) -> list[Entity]:
+        if m.role:
+            self.offices[m.role] = aff
         return [aff]
 
     def _remember(self, e: Entity, kind: str) -> None:

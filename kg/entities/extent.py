@@ -113,6 +113,15 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
             k += 1
         if m.case in ("gen", "plain") and _government(toks, k, morph):
             k += 1  # রুটোর সরকারের বিরুদ্ধে: the postposition after the government is X's
+        if m.case == "gen" and k < len(toks) and any(
+                base in morph.word_list("request_nouns") and case == "loc"
+                for base, case in morph.analyses(toks[k].norm)):
+            m.case = "request_of"  # যুক্তরাষ্ট্রের অনুরোধে: who asked for the clause's act
+            continue
+        if m.case == "plain" and k < len(toks) and toks[k].norm in morph.word_list(
+                "topic_heads"):
+            m.case = "about"  # মিয়ানমার অনুবিভাগের মহাপরিচালক: the wing's subject
+            continue
         if _targeting(toks, k, morph):
             m.case = "on"  # মার্কিন সৈন্যদের অবস্থান লক্ষ্য করে: aimed at
             continue

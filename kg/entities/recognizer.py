@@ -9,6 +9,7 @@ actors share a case. kg.entities.coref resolves what needs the document.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -220,6 +221,21 @@ class EntityRecognizer:
         two = f"{one} {toks[k + 1].norm}" if k + 1 < len(toks) else ""
         return one in self.media_cues or two in self.media_cues
 
+    @staticmethod
+    def _given_name_gap(sentence: Sentence) -> Callable[[int, Mention], bool]:
+        """Token k is the given name of the person a surname mention names, in a spelling
+        the gazetteer lacks (জেন্স for জেনস স্টলটেনবার্গ): their skeletons agree."""
+        toks = sentence.tokens
+
+        def gap(k: int, person: Mention) -> bool:
+            if k >= len(toks) or toks[k].is_punct:
+                return False
+            key = skeleton(toks[k].norm)
+            return len(key) >= 2 and any(
+                len(name.split()) > 1 and skeleton(name.split()[0]) == key
+                for e in person.candidates if e.type == "Person" for name in e.names_bn)
+        return gap
+
     def mentions(self, sentence: Sentence) -> list[Mention]:
         taken: set[int] = set()
         chosen: list[Mention] = []
@@ -242,7 +258,8 @@ class EntityRecognizer:
                     self.plural_endings) and len(sentence.tokens[m.end - 1].norm) > len(
                     m.words[-1]):
                 m.plural = True
-        chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen))
+        chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen),
+                                self._given_name_gap(sentence))
         chosen = [m for m in chosen if not self._describes_next(sentence, m)]
         extend(sentence, chosen, self.morph)
         _coordinate(sentence, chosen, self.morph)
@@ -295,9 +312,12 @@ def _home_of_group(m: Mention, nxt: Mention) -> bool:
             and all(o.kind == "armed_group" for o in nxt.candidates))
 
 
-def _combine_roles(ms: list[Mention]) -> list[Mention]:
+def _combine_roles(ms: list[Mention],
+                   gap: Callable[[int, Mention], bool] = lambda k, m: False) -> list[Mention]:
     """রুশ প্রেসিডেন্ট পুতিন → Putin; ভারতের প্রধানমন্ত্রী → a role to resolve; মার্কিন
-    সেনারা → the United States. Demonyms used as plain adjectives (রুশ অস্ত্র) drop out."""
+    সেনারা → the United States. Demonyms used as plain adjectives (রুশ অস্ত্র) drop out.
+    `gap(k, person)`: token k is the person's given name in a spelling the gazetteer lacks,
+    between a role and a surname it knows (হাঙ্গেরির প্রধানমন্ত্রী ভিক্টর ওরবান)."""
     out: list[Mention] = []
     i = 0
     while i < len(ms):
@@ -305,7 +325,9 @@ def _combine_roles(ms: list[Mention]) -> list[Mention]:
         if m.kind in ("role", "unit"):
             left = out[-1] if out and out[-1].end == m.start else None
             aff_ok = left is not None and (
-                left.kind in ("demonym", "this_country")
+                left.kind == "demonym"
+                # সে দেশে মহাসচিব …: "in that country" is where, not whose, the office is
+                or (left.kind == "this_country" and left.case in ("gen", "plain"))
                 or (left.kind in ("name", "capital") and left.case in ("gen", "plain")
                     and any(e.type in ("Country", "Organization") for e in left.candidates))
             )
@@ -314,7 +336,9 @@ def _combine_roles(ms: list[Mention]) -> list[Mention]:
             start = left.start if aff_ok else m.start
             affiliation_m = left if aff_ok else None
             nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if (nxt is not None and nxt.start == m.end and nxt.kind == "name"
+            if (nxt is not None and (nxt.start == m.end or (
+                    nxt.start == m.end + 1 and len(nxt.words) == 1 and gap(m.end, nxt)))
+                    and nxt.kind == "name"
                     and any(e.type == "Person" for e in nxt.candidates)
                     and _may_hold(nxt, affiliation_m)):
                 # রুশ প্রেসিডেন্ট পুতিন, ক্রেমলিনের মুখপাত্র দিমিত্রি পেসকভ: the person

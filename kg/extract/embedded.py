@@ -51,6 +51,34 @@ def embedded_events(lang: LanguageData, st: SentenceState) -> list[tuple[Cue, Ev
     return out
 
 
+def requested_acts(lang: LanguageData, st: SentenceState) -> list[tuple[Cue, Event]]:
+    """যুক্তরাষ্ট্রের অনুরোধে … মুক্তি দিয়েছে ভেনেজুয়েলা: whoever asked (`request_of`, set by
+    kg.entities.extent) made a demand of the subject (the unmarked actor) of the act that
+    follows in the clause."""
+    out = []
+    call_on = lang.lex.by_id["call-on"]
+    for m in st.actors:
+        if m.case != "request_of":
+            continue
+        cl = st.clause[m.start]
+        if not any(c.start >= m.end and st.clause_of(c) == cl and c.pred.type != "STATEMENT"
+                   for c in st.cues):
+            continue
+        sources = entities_of([m], ACTOR_TYPES)
+        targets = [e for e in entities_of([a for a in st.actors if a.case == "plain"
+                                           and a.start > m.end and st.clause[a.start] == cl],
+                                          ACTOR_TYPES) if e not in sources]
+        if not sources or not targets:
+            continue
+        cue = Cue(call_on, m.end, m.end + 1, m.end + 1, True, anaphoric=True)
+        ev = Event(call_on, call_on.type, call_on.cameo, call_on.relation, call_on.mode,
+                   sources, targets, confidence=0.6, cue_start=m.end, embedded=True)
+        ev.token_span = (m.start, m.end + 1)
+        ev.cue_end = m.end + 1
+        out.append((cue, ev))
+    return out
+
+
 def _demonstrative(lang: LanguageData, st: SentenceState, ref: Cue) -> bool:
     """এই হামলা: an act told before, already an event of an earlier sentence."""
     return any(t.norm in lang.demonstratives for t in st.toks[max(0, ref.start - 3):ref.start])

@@ -25,7 +25,7 @@ from kg.extract.clauses import clauses
 from kg.extract.context import ContextReader
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse, DiscourseKeeper
-from kg.extract.embedded import embedded_events
+from kg.extract.embedded import embedded_events, requested_acts
 from kg.extract.features import pair_features
 from kg.extract.implicit import ImplicitRoles
 from kg.extract.roles import RoleAssigner
@@ -105,7 +105,9 @@ class EventExtractor:
         speaker = disc.speaker if continues or sent.quote_open_at_start else []
         sport = self._sport(st)
         built = {} if sport else self._build(st, groups, speaker, disc)
-        for k, (ref, ev) in enumerate([] if sport else embedded_events(self.lang, st)):
+        told_inside = [] if sport else (embedded_events(self.lang, st)
+                                         + requested_acts(self.lang, st))
+        for k, (ref, ev) in enumerate(told_inside):
             if not any(_same(ev, other) for _, other in built.values()):
                 built[len(groups) + k] = (ref, ev)  # after the sentence's own events
         events = [ev for _, ev in (built[gi] for gi in sorted(built))]
@@ -355,6 +357,17 @@ class EventExtractor:
         ev.span = (toks[lo].start, toks[hi - 1].end)
         return ev
 
+    def _hit_thing(self, st: SentenceState, cue: Cue) -> bool:
+        """নৌযানে হামলা চালিয়েছে যুক্তরাষ্ট্র: what the act hits, a word of the predicate's
+        `bare_class` in the locative before it in its clause, stands in for a target."""
+        if cue.pred.bare_class is None:
+            return False
+        words = self.lang.lex.word_classes.get(cue.pred.bare_class, set())
+        cl = st.clause_of(cue)
+        return any(st.clause[k] == cl and any(
+            base in words and case == "loc" for base, case in self.lang.morph.analyses(t.norm))
+            for k, t in enumerate(st.toks[: cue.start]))
+
     def _future(self, st: SentenceState, cue: Cue) -> bool:
         """Is the cue's verb a future, not negated (নেবে, দেবে; not দেবে না)?"""
         if cue.gov is None:
@@ -369,7 +382,7 @@ class EventExtractor:
         """Does the event have what its predicate needs (lexicon `needs`)? A `bare`
         predicate may do without its target once no stated or implicit one was found."""
         needs = cue.pred.needs
-        if bare_ok and cue.pred.bare and not ev.targets:
+        if bare_ok and not ev.targets and (cue.pred.bare or self._hit_thing(st, cue)):
             needs = needs - {"target", "target_acc"}
         if cue.pred.frame == "conflict" and cue.light_lemma is None and slot["target"] and all(
                 m.end == cue.start and m.case == "plain" for m in slot["target"]):

@@ -63,6 +63,8 @@ class ImplicitRoles:
             sources, confidence = speaker, 0.6
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
             sources, confidence = [e for e in disc.topic if e not in targets], 0.6
+        elif cue.pred.source_from == "host" and self._host(st, cue, targets):
+            sources, confidence = self._host(st, cue, targets), 0.6
         else:
             return None
         if not sources:
@@ -170,6 +172,16 @@ class ImplicitRoles:
             if found:
                 return found
         return []
+
+    @staticmethod
+    def _host(st: SentenceState, cue: Cue, targets: list[Entity]) -> list[Entity]:
+        """ঢাকায় ভারতের হাইকমিশনারকে তলব করা হয়, বেইজিংয়ে থাকা জাপানি রাষ্ট্রদূতকে তলব: the
+        state where the envoy serves (a capital or country in the locative, in the clause,
+        before the cue) is the one that summons him."""
+        cl = st.clause_of(cue)
+        here = [m for m in st.actors if m.case == "loc" and m.end <= cue.start
+                and st.clause[m.start] == cl]
+        return [e for e in entities_of(here) if e.type == "Country" and e not in targets][:1]
 
     def _speaker_of_content(self, st: SentenceState, cue: Cue) -> list[Entity]:
         """Who says the clause `cue` ends: the source of a saying (or warning) whose cue

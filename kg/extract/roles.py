@@ -185,7 +185,7 @@ class RoleAssigner:
             # জানিয়েছে: Turkey demands a ceasefire)
             return any(m.start < ref.start <= m.end and not _infinitive(st, ref)
                        and (ref.start < m.end or _other_subject(st, m) or m.kind in PAIRS
-                            or ref.pred.frame == "conflict")
+                            or (ref.pred.frame == "conflict" and not _people(m)))
                        for ref in st.references)
         for ref in st.references:
             if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):
@@ -324,6 +324,12 @@ class RoleAssigner:
             return False
         word = toks[cue.end - 1].norm
         return word.endswith(("া", "ানো", "ওয়া")) and not toks[cue.end].is_punct
+
+
+def _people(m: Mention) -> bool:
+    """গুতেরেস লড়াই থামানোর আহ্বান জানান: a person or an office (মহাসচিব) before a war
+    noun is no party that names the war (ইউক্রেন যুদ্ধ), but who speaks about it."""
+    return m.kind == "role" or (bool(m.entities) and all(e.type == "Person" for e in m.entities))
 
 
 def _infinitive(st: SentenceState, cue: Cue) -> bool:

@@ -109,11 +109,13 @@ def mode_word(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> Non
 
 @type_rule
 def promised(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
-    """Cooperation in the future tense is a promise (AGREE), as the schema codes it."""
+    """Cooperation in the future tense is a promise (AGREE), as the schema codes it; so is
+    cooperation one is ready to give (সহযোগিতা করতে প্রস্তুত চীন: an offer, CAMEO 03)."""
     gov = toks[cue.gov].norm if cue.gov is not None else ""
     nxt = toks[cue.gov + 1].norm if cue.gov is not None and cue.gov + 1 < len(toks) else ""
-    if cue.pred.future and gov and lang.morph.features(gov).future and cue.light_lemma not in (
-            "পাওয়া", "আসা"):
+    ready = gov.endswith("তে") and nxt in lang.morph.word_list("ready_words")
+    if cue.pred.future and gov and (ready or lang.morph.features(gov).future) and (
+            cue.light_lemma not in ("পাওয়া", "আসা")):
         if cue.pred.future.get("type") == "THREATEN" and lang.morph.features(gov, nxt).negated:
             return  # হামলা চালাবে না: "will not attack" threatens nobody
         _retype(ev, cue.pred.future)

@@ -50,8 +50,10 @@ class Predicate:
     goods: dict | None = None
     retype: list[dict] = field(default_factory=list)  # [{class: envoys, type: …}]
     target_from: str | None = None
+    source_from: str | None = None
     at_country: dict | None = None
     bare: bool = False
+    bare_class: str | None = None  # may stand without a target when this class is named
     joint: dict | None = None  # may stand without a target when none can be found (call for X)
 
 
@@ -123,8 +125,10 @@ def _predicate(raw: dict) -> Predicate:
         goods=raw.get("goods"),
         retype=list(raw.get("retype", []) or []),
         target_from=raw.get("target_from"),
+        source_from=raw.get("source_from"),
         at_country=raw.get("at_country"),
         bare=bool(raw.get("bare", False)),
+        bare_class=raw.get("bare_class"),
         joint=raw.get("joint"),
     )
 

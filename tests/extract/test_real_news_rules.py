@@ -930,3 +930,80 @@ def test_a_project_suspended_over_sanctions_is_no_easing(pipeline):
     found = triples(records(pipeline, (
         "রাশিয়ার ওপর নিষেধাজ্ঞার কারণে ইরানের সঙ্গে প্রকল্প স্থগিত করেছে জাপান।")))
     assert not any(t == "RETREAT" for t, _, _ in found)
+
+
+def test_a_person_before_a_war_noun_calls_for_its_end(pipeline):
+    found = triples(records(pipeline, "আন্তোনিও গুতেরেস লড়াই থামানোর আহ্বান জানান।"))
+    assert ("DEMAND", "António Guterres", None) in found
+
+
+def test_a_war_named_by_its_parties_keeps_them_out_of_the_subject(pipeline):
+    found = triples(records(pipeline, "রাশিয়া ইউক্রেন যুদ্ধ বন্ধের আহ্বান জানিয়েছে চীন।"))
+    assert any(t == "DEMAND" and s == "People's Republic of China" for t, s, _ in found)
+    assert not any(t == "DEMAND" and s == "Ukraine" for t, s, _ in found)
+
+
+def test_in_that_country_is_no_affiliation_of_an_office(pipeline):
+    found = triples(records(pipeline, (
+        "জাতিসংঘের মহাসচিব আন্তোনিও গুতেরেস লিবিয়া সফর করেন। "
+        "সে দেশে মহাসচিব লড়াই থামানোর আহ্বান জানান।")))
+    assert not any(s == "Libya" for _, s, _ in found)
+    assert any(t == "DEMAND" and s == "António Guterres" for t, s, _ in found)
+
+
+def test_a_bare_office_as_subject_is_the_body_it_stood_for(pipeline):
+    found = triples(records(pipeline, (
+        "জাতিসংঘের মহাসচিবের লিবিয়া ত্যাগের পরপরই আবার লড়াই শুরু হয়। "
+        "মহাসচিব লড়াই থামানোর আহ্বান জানান।")))
+    assert any(t == "DEMAND" and s == "United Nations" for t, s, _ in found)
+
+
+def test_an_envoy_summoned_in_a_capital_is_summoned_by_its_state(pipeline):
+    found = triples(records(pipeline, (
+        "দিনের শুরুতে ঢাকায় ভারতের হাইকমিশনার প্রণয় ভার্মাকে পররাষ্ট্র মন্ত্রণালয়ে তলব করা হয়।")))
+    assert ("DISAPPROVE", "Bangladesh", "Pranay Verma") in found
+
+
+def test_an_envoy_summoned_with_no_place_has_no_summoner(pipeline):
+    found = triples(records(pipeline, "মঙ্গলবার মিয়ানমারের রাষ্ট্রদূতকে তলব করা হয়।"))
+    assert not any(t == "DISAPPROVE" for t, _, _ in found)
+
+
+def test_the_wing_a_country_names_is_no_actor(pipeline):
+    found = triples(records(pipeline, (
+        "পররাষ্ট্র মন্ত্রণালয়ের মিয়ানমার অনুবিভাগের মহাপরিচালক তাকে তলব করে কড়া প্রতিবাদ জানান।")))
+    assert not any("Myanmar" == s for _, s, _ in found)
+
+
+def test_a_boat_hit_makes_an_attack_without_a_state_target(pipeline):
+    found = triples(records(pipeline, "ক্যারিবিয়ান সাগরে আরও একটি নৌযানে হামলা চালিয়েছে যুক্তরাষ্ট্র।"))
+    assert ("ASSAULT", "United States", None) in found
+
+
+def test_an_attack_with_no_target_and_no_boat_stays_unbuilt(pipeline):
+    assert triples(records(pipeline, "যুক্তরাষ্ট্র হামলা চালিয়েছে।")) == set()
+    found = triples(records(pipeline, (
+        "হুথি হামলার পর লোহিত সাগরে সব ধরনের জাহাজ চলাচল নিষিদ্ধ করা হয়েছে।")))
+    assert not any(t == "ASSAULT" for t, _, _ in found)
+
+
+def test_help_one_is_ready_to_give_is_a_promise(pipeline):
+    found = triples(records(pipeline, "বাংলাদেশকে সাহায্য করতে প্রস্তুত চীন।"))
+    assert ("AGREE", "People's Republic of China", "Bangladesh") in found
+    assert not any(t == "AID" for t, _, _ in found)
+
+
+def test_an_act_at_someones_request_was_demanded_by_them(pipeline):
+    found = triples(records(pipeline, (
+        "যুক্তরাষ্ট্রের অনুরোধে রাজনৈতিক বন্দীদের মুক্তি দেওয়া শুরু করেছে ভেনেজুয়েলা।")))
+    assert ("DEMAND", "United States", "Venezuela") in found
+    found = triples(records(pipeline, "রাশিয়ার আহ্বানে বৈঠকে বসেছে নিরাপত্তা পরিষদ।"))
+    assert ("DEMAND", "Russia", "United Nations Security Council") in found
+
+
+def test_a_given_name_spelled_otherwise_joins_role_and_surname(pipeline):
+    found = triples(records(pipeline, (
+        "হাঙ্গেরির প্রধানমন্ত্রী ভিক্টর ওরবান শুক্রবার মস্কোতে রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির "
+        "পুতিনের সাথে আলোচনা করেছেন।")))
+    assert ("CONSULT", "Viktor Orbán", "Vladimir Putin") in found
+    assert not any(s == "Hungary" for _, s, _ in found)
