@@ -113,6 +113,9 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
             k += 1
         if m.case in ("gen", "plain") and _government(toks, k, morph):
             k += 1  # রুটোর সরকারের বিরুদ্ধে: the postposition after the government is X's
+        if m.case == "plain" and k < len(toks) and toks[k].norm in morph.word_list("both_acc"):
+            m.case = "acc"  # ইসরায়েল ও হামাস উভয়কেই: the list is addressed
+            continue
         if m.case == "gen" and k < len(toks) and any(
                 base in morph.word_list("request_nouns") and case == "loc"
                 for base, case in morph.analyses(toks[k].norm)):

@@ -63,6 +63,8 @@ class EntityRecognizer:
         self.media_owners = set(morph.word_list("media_owners"))
         self.anonymous_units = set(morph.word_list("anonymous_units"))
         self.plural_endings = tuple(morph.word_list("plural_endings"))
+        self.continuations = frozenset(morph.word_list("name_continuations"))
+        self.office_modifiers = frozenset(morph.word_list("office_modifiers"))
         self.index: PhraseIndex[_Pattern] = PhraseIndex()
         surface: dict[tuple[Words, str], list[Entity]] = {}
         for e in gazetteer.entities:
@@ -124,6 +126,8 @@ class EntityRecognizer:
                 continue  # pronouns are listed with their own forms
             if pat.kind in PRONOUNS:
                 case = _case_of_pronoun(word)
+            if case == "plain" and self._inside_longer_name(toks, m.end, pat):
+                continue
             found.append((m.start, m.end, case, pat))
         # ভারত-পাকিস্তান, রাশিয়া-ইউক্রেন যুদ্ধ: two names joined by a hyphen in one token.
         covered = {k for i, j, _c, _p in found for k in range(i, j)}
@@ -136,11 +140,20 @@ class EntityRecognizer:
         # Names spelt another way (গুয়েট্রেস for গুতেরেস), on tokens no exact match took.
         for m in self.loose.matches(toks, self.morph, key=skeleton,
                                     skip=lambda j, _t: j in covered):
-            if not covered.intersection(range(m.start, m.end)):
+            if not covered.intersection(range(m.start, m.end)) and not (
+                    m.case == "plain" and self._inside_longer_name(toks, m.end, m.value)):
                 found.append((m.start, m.end, m.case, m.value))
         # Longest span first, then the reading that strips the shortest ending.
         found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != "plain"))
         return found
+
+    def _inside_longer_name(self, toks: list[Token], end: int, pat: _Pattern) -> bool:
+        """করিম খান in মঞ্জুরুল করিম খান চৌধুরী: a listed person followed by a family name
+        that continues Bengali names is part of another person's name."""
+        return (end < len(toks) and bool(pat.entities)
+                and all(e.type == "Person" for e in pat.entities)
+                and any(base in self.continuations for base, _ in self.morph.analyses(
+                    toks[end].norm)))
 
     def _settlement(self, sentence: Sentence, m: Mention) -> None:
         """রাফাহ শহরে: a town followed by "town" is that town, in the case the head takes."""
@@ -258,8 +271,9 @@ class EntityRecognizer:
                     self.plural_endings) and len(sentence.tokens[m.end - 1].norm) > len(
                     m.words[-1]):
                 m.plural = True
+        modifiers = {k for k, t in enumerate(sentence.tokens) if t.norm in self.office_modifiers}
         chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen),
-                                self._given_name_gap(sentence))
+                                self._given_name_gap(sentence), modifiers)
         chosen = [m for m in chosen if not self._describes_next(sentence, m)]
         extend(sentence, chosen, self.morph)
         _coordinate(sentence, chosen, self.morph)
@@ -313,17 +327,21 @@ def _home_of_group(m: Mention, nxt: Mention) -> bool:
 
 
 def _combine_roles(ms: list[Mention],
-                   gap: Callable[[int, Mention], bool] = lambda k, m: False) -> list[Mention]:
+                   gap: Callable[[int, Mention], bool] = lambda k, m: False,
+                   modifiers: set[int] | frozenset[int] = frozenset()) -> list[Mention]:
     """রুশ প্রেসিডেন্ট পুতিন → Putin; ভারতের প্রধানমন্ত্রী → a role to resolve; মার্কিন
     সেনারা → the United States. Demonyms used as plain adjectives (রুশ অস্ত্র) drop out.
     `gap(k, person)`: token k is the person's given name in a spelling the gazetteer lacks,
-    between a role and a surname it knows (হাঙ্গেরির প্রধানমন্ত্রী ভিক্টর ওরবান)."""
+    between a role and a surname it knows (হাঙ্গেরির প্রধানমন্ত্রী ভিক্টর ওরবান).
+    `modifiers`: positions of words like ভারপ্রাপ্ত ("acting") that may stand between a
+    state and its office (পাকিস্তানের ভারপ্রাপ্ত হাইকমিশনার)."""
     out: list[Mention] = []
     i = 0
     while i < len(ms):
         m = ms[i]
         if m.kind in ("role", "unit"):
-            left = out[-1] if out and out[-1].end == m.start else None
+            left = out[-1] if out and (out[-1].end == m.start or (
+                out[-1].end == m.start - 1 and out[-1].end in modifiers)) else None
             aff_ok = left is not None and (
                 left.kind == "demonym"
                 # সে দেশে মহাসচিব …: "in that country" is where, not whose, the office is

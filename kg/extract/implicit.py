@@ -55,7 +55,13 @@ class ImplicitRoles:
         shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
         targets = entities_of(slot["target"]) or entities_of(shared)
         speaker = [] if subj else self._speaker_of_content(st, cue)
-        if subj:
+        # ঢাকায় দেশটির রাষ্ট্রদূতকে তলব করা হয়: where the envoy serves summons him, before
+        # any genitive of the clause (পাকিস্তানের ওয়েবসাইটে: whose site, not who summons)
+        host = self._host(st, cue, targets) if cue.pred.source_from == "host" and not any(
+            m.case == "plain" for m in subj) else []
+        if host:
+            sources, confidence = host, 0.6
+        elif subj:
             sources, confidence = entities_of(subj), 0.7
         elif speaker:
             # … পাল্টা আঘাত হানবে বলে সতর্ক করেছে উত্তর কোরিয়া: a content clause without a
@@ -63,8 +69,6 @@ class ImplicitRoles:
             sources, confidence = speaker, 0.6
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
             sources, confidence = [e for e in disc.topic if e not in targets], 0.6
-        elif cue.pred.source_from == "host" and self._host(st, cue, targets):
-            sources, confidence = self._host(st, cue, targets), 0.6
         else:
             return None
         if not sources:

@@ -1007,3 +1007,24 @@ def test_a_given_name_spelled_otherwise_joins_role_and_surname(pipeline):
         "পুতিনের সাথে আলোচনা করেছেন।")))
     assert ("CONSULT", "Viktor Orbán", "Vladimir Putin") in found
     assert not any(s == "Hungary" for _, s, _ in found)
+
+
+def test_both_in_the_accusative_makes_a_list_the_addressee(pipeline):
+    found = triples(records(pipeline, (
+        "গুতেরেস ইসরায়েল ও হামাস উভয়কেই একটি চুক্তি নিশ্চিত করার আহ্বান জানিয়েছেন।")))
+    assert ("DEMAND", "António Guterres", "Israel") in found
+    assert not any(t == "DEMAND" and s in ("Israel", "Hamas") for t, s, _ in found)
+
+
+def test_a_listed_name_inside_a_longer_bengali_name_is_not_that_person(pipeline):
+    found = triples(records(pipeline, (
+        "মহাপরিচালক মঞ্জুরুল করিম খান চৌধুরী বলেন, আলোচনা চলবে।")))
+    assert not any(s == "Karim Ahmad Khan" for _, s, _ in found)
+    found = triples(records(pipeline, "আইসিসির প্রসিকিউটর করিম খান বলেন, তদন্ত চলবে।"))
+    assert ("STATEMENT", "Karim Ahmad Khan", None) in found
+
+
+def test_the_capital_an_envoy_serves_in_summons_him(pipeline):
+    found = triples(records(pipeline, (
+        "ঢাকায় নিযুক্ত পাকিস্তানের ভারপ্রাপ্ত হাইকমিশনারকে তলব করেছে পররাষ্ট্র মন্ত্রণালয়।")))
+    assert ("DISAPPROVE", "Bangladesh", "Pakistan") in found
