@@ -7,6 +7,7 @@ from __future__ import annotations
 from kg.entities.mention import Mention, entities_of
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
+from kg.extract.roles import venue
 from kg.extract.state import Event, SentenceState, Slot
 from kg.extract.types import SAID_FRAMES, adjust_type, owns_claim
 from kg.kinds import TARGET_TYPES
@@ -107,7 +108,8 @@ class ImplicitRoles:
                      if e not in sources]
             if aimed:  # রাফাহ শহরে হামলার হুমকি: what the threatened act is aimed at
                 return aimed
-        shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")]
+        shared = [m for m in actors if clause[m.start] == cl and m.case in ("with", "between")
+                  and id(m) not in st.patients]
         referred = self.referred(st, cue, disc)
         if referred:
             found = [e for e in referred if e not in sources]
@@ -119,7 +121,8 @@ class ImplicitRoles:
                 and m.kind != "pronouns_self"  # the speaker is no one's implied target
                 and not (self._closed_apart(st, m, cue))
                 and not set(m.entities) & set(sources)
-                and entities_of([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)]
+                and entities_of([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)
+                and not venue(m, cue)]
         rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun
                                         and cue.light_lemma is None)]
         for pool in (shared, cond, rest):

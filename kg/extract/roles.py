@@ -35,6 +35,8 @@ CLAUSES = frozenset({"ccomp", "advcl", "csubj"})
 ELSEWHERE = -1
 # Acts that answer a proposal, claim or demand (X-এর প্রস্তাব প্রত্যাখ্যান, স্বাগত, নিন্দা).
 ANSWERS = frozenset({"REJECT", "DISAPPROVE", "SUPPORT"})
+# Acts done by words: said somewhere, to someone.
+VERBAL = frozenset({"REJECT", "DISAPPROVE", "DEMAND", "THREATEN", "STATEMENT"})
 
 
 def _well_formed(st: SentenceState) -> bool:
@@ -187,10 +189,21 @@ class RoleAssigner:
                        and (ref.start < m.end or _other_subject(st, m) or m.kind in PAIRS
                             or (ref.pred.frame == "conflict" and not _people(m)))
                        for ref in st.references)
+        if m.case == "gen" and any(c.pred.type in ANSWERS and owns_claim(
+                self.lang, st.toks, m.end, c) for c in st.cues):
+            return False  # ট্রাম্পের দেয়া আলোচনার প্রস্তাব প্রত্যাখ্যান: who proposed is answered
         for ref in st.references:
             if m.end <= ref.start and not any(m.end <= c.start < ref.start for c in st.cues):
                 if any(c.start == ref.end and c.pred.frame == "said_of" for c in st.cues):
                     return False  # জর্ডানের আশ্রয় দেয়া উচিত: who should act is told to
+                if m.case == "with" and ref.pred.type == "CONSULT" and not any(
+                        t.is_punct for t in st.toks[m.end:ref.start]) and any(
+                        m.end <= a.start and a.end <= ref.start for a in st.actors):
+                    # রুহানির সঙ্গে ট্রাম্পের দেয়া আলোচনার প্রস্তাব: the partner of talks
+                    # someone else proposed (but যুক্তরাষ্ট্রের সঙ্গে আলোচনা প্রত্যাখ্যান:
+                    # talks with the US refused are refused to the US)
+                    st.patients.add(id(m))  # no one's implied partner either
+                    return True
                 return ref.start - m.end <= 3
         return False
 
@@ -365,6 +378,8 @@ def _conjuncts(st: SentenceState, heads: list[Mention], cands: list[Mention]) ->
 
 
 def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:
+    if role == "target" and venue(m, cue):
+        return
     if role in ("source", "target") and cue.pred.symmetric and len(m.entities) > 1 and (
             role == "source" or m.kind in PAIRS):
         role = "both"  # দুই দেশই চুক্তি করেছে, ভারত-চিন সংঘর্ষ: each with the other
@@ -373,6 +388,13 @@ def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:
     elif role == "both":
         slot["source"].append(m)
         slot["target"].append(m)
+
+
+def venue(m: Mention, cue: Cue) -> bool:
+    """জাতিসংঘে দেওয়া প্রস্তাব প্রত্যাখ্যান করে ইরান: a body in the locative is where words
+    are said (the UN, an assembly), not whom a verbal act answers or addresses."""
+    return (m.case == "loc" and cue.pred.type in VERBAL and bool(m.entities)
+            and all(e.type == "Organization" for e in m.entities))
 
 
 def _other_subject(st: SentenceState, m: Mention) -> bool:

@@ -1028,3 +1028,19 @@ def test_the_capital_an_envoy_serves_in_summons_him(pipeline):
     found = triples(records(pipeline, (
         "ঢাকায় নিযুক্ত পাকিস্তানের ভারপ্রাপ্ত হাইকমিশনারকে তলব করেছে পররাষ্ট্র মন্ত্রণালয়।")))
     assert ("DISAPPROVE", "Bangladesh", "Pakistan") in found
+
+
+def test_talks_proposed_by_one_and_refused_answer_the_proposer(pipeline):
+    found = triples(records(pipeline, (
+        "ইরানের প্রেসিডেন্ট হাসান রুহানির সঙ্গে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্পের দেয়া আলোচনার "
+        "প্রস্তাব প্রত্যাখ্যান করেছে তেহরান।")))
+    assert ("REJECT", "Iran", "Donald Trump") in found
+    found = triples(records(pipeline, (
+        "যুক্তরাষ্ট্রের সঙ্গে সরাসরি আলোচনার সম্ভাবনা প্রত্যাখ্যান করেছেন ইরানের পররাষ্ট্রমন্ত্রী আব্বাস আরাগচি।")))
+    assert ("REJECT", "Abbas Araghchi", "United States") in found
+
+
+def test_a_body_where_words_are_said_is_no_target_of_them(pipeline):
+    found = triples(records(pipeline, (
+        "ডোনাল্ড ট্রাম্পের প্রস্তাবের পর জাতিসংঘে নিযুক্ত ইরানের রাষ্ট্রদূত তা প্রত্যাখ্যান করেন।")))
+    assert not any(t == "REJECT" and b == "United Nations" for t, _, b in found)
