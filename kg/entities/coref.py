@@ -126,6 +126,8 @@ class DocumentContext:
             return [country] if country else []
         if kind == "this_org":
             return [self.last_org] if self.last_org else []
+        if kind == "bare_unit":
+            return self._named_before(m.words)
         if kind == "pair_countries":
             return self.pair_countries()
         if kind == "group_countries":
@@ -135,6 +137,14 @@ class DocumentContext:
                                                             -self.last_seen[k]))[:2]
             return [self.known[k] for k in top] if len(top) == 2 else []
         return []
+
+    def _named_before(self, words: tuple[str, ...]) -> list[Entity]:
+        """সেনাবাহিনী after পাকিস্তান সেনাবাহিনী: the body last named whose Bengali name ends
+        with the bare words; none if no such body was named."""
+        tail = " ".join(words)
+        named = [e for k, e in self.known.items() if e.type == "Organization" and any(
+            n.endswith(" " + tail) for n in e.names_bn)]
+        return [max(named, key=lambda e: self.last_seen[e.key])] if named else []
 
     def this_country(self) -> Entity | None:
         """দেশটি: the country the text is about so far: most named, a subject counting

@@ -34,6 +34,8 @@ class _Pattern:
 
 
 PRONOUNS = ("pronouns_person", "pronouns_group", "pronouns_self")
+# The units that speak for a body (its spokesperson): a bare body's spokesperson is the body.
+BODY_VOICES = frozenset({"spokesperson"})
 
 
 def _case_of_pronoun(word: str) -> str:
@@ -65,6 +67,7 @@ class EntityRecognizer:
         self.plural_endings = tuple(morph.word_list("plural_endings"))
         self.continuations = frozenset(morph.word_list("name_continuations"))
         self.office_modifiers = frozenset(morph.word_list("office_modifiers"))
+        self.bare_units = frozenset(morph.word_list("bare_units"))
         self.index: PhraseIndex[_Pattern] = PhraseIndex()
         surface: dict[tuple[Words, str], list[Entity]] = {}
         for e in gazetteer.entities:
@@ -272,8 +275,10 @@ class EntityRecognizer:
                     m.words[-1]):
                 m.plural = True
         modifiers = {k for k, t in enumerate(sentence.tokens) if t.norm in self.office_modifiers}
+        owned = {k + 1 for k, t in enumerate(sentence.tokens) if t.norm.endswith("র")}
         chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen),
-                                self._given_name_gap(sentence), modifiers)
+                                self._given_name_gap(sentence), modifiers, owned,
+                                self.bare_units)
         chosen = [m for m in chosen if not self._describes_next(sentence, m)]
         extend(sentence, chosen, self.morph)
         _coordinate(sentence, chosen, self.morph)
@@ -328,13 +333,17 @@ def _home_of_group(m: Mention, nxt: Mention) -> bool:
 
 def _combine_roles(ms: list[Mention],
                    gap: Callable[[int, Mention], bool] = lambda k, m: False,
-                   modifiers: set[int] | frozenset[int] = frozenset()) -> list[Mention]:
+                   modifiers: set[int] | frozenset[int] = frozenset(),
+                   owned: set[int] | frozenset[int] = frozenset(),
+                   bare: frozenset[str] = frozenset()) -> list[Mention]:
     """রুশ প্রেসিডেন্ট পুতিন → Putin; ভারতের প্রধানমন্ত্রী → a role to resolve; মার্কিন
     সেনারা → the United States. Demonyms used as plain adjectives (রুশ অস্ত্র) drop out.
     `gap(k, person)`: token k is the person's given name in a spelling the gazetteer lacks,
     between a role and a surname it knows (হাঙ্গেরির প্রধানমন্ত্রী ভিক্টর ওরবান).
     `modifiers`: positions of words like ভারপ্রাপ্ত ("acting") that may stand between a
-    state and its office (পাকিস্তানের ভারপ্রাপ্ত হাইকমিশনার)."""
+    state and its office (পাকিস্তানের ভারপ্রাপ্ত হাইকমিশনার). `owned`: positions right
+    after a genitive (দেশের সামরিক বাহিনী): a body there is someone's, not bare. `bare`:
+    the bodies that, named bare, mean the one named in full before (সেনাবাহিনী)."""
     out: list[Mention] = []
     i = 0
     while i < len(ms):
@@ -377,6 +386,16 @@ def _combine_roles(ms: list[Mention],
                 out.append(m)
             elif m.kind == "role":
                 out.append(m)  # a bare role (প্রধানমন্ত্রী): resolved from context if possible
+            elif " ".join(m.words) in bare and m.start not in owned and not (
+                    out and out[-1].end == m.start):
+                # সেনাবাহিনীর মুখপাত্র, পররাষ্ট্র মন্ত্রণালয় জানায়: a body named before in full
+                # (kg.entities.coref); its spokesperson speaks for it
+                if nxt is not None and nxt.start == m.end and nxt.kind == "unit" and (
+                        nxt.role in BODY_VOICES):
+                    m.end, m.case = nxt.end, nxt.case
+                    i += 1
+                m.kind = "bare_unit"
+                out.append(m)
             i += 1
             continue
         out.append(m)  # plain demonyms not taken by a role/unit are dropped below

@@ -1044,3 +1044,41 @@ def test_a_body_where_words_are_said_is_no_target_of_them(pipeline):
     found = triples(records(pipeline, (
         "ডোনাল্ড ট্রাম্পের প্রস্তাবের পর জাতিসংঘে নিযুক্ত ইরানের রাষ্ট্রদূত তা প্রত্যাখ্যান করেন।")))
     assert not any(t == "REJECT" and b == "United Nations" for t, _, b in found)
+
+
+def test_whom_a_speaker_holds_responsible_is_accused(pipeline):
+    found = triples(records(pipeline, (
+        "কাতারের পররাষ্ট্র মন্ত্রণালয় এক বিবৃতিতে বলেছে, চলমান সহিংসতা ও উত্তেজনার জন্য ইসরায়েল একাই দায়ী।")))
+    assert ("DISAPPROVE", "Qatar", "Israel") in found
+    assert not any(t == "DISAPPROVE" for t, _, _ in triples(records(
+        pipeline, "এই হামলার জন্য কে দায়ী তা এখনো জানা যায়নি।")))
+
+
+def test_blame_laid_on_someone_accuses_them(pipeline):
+    found = triples(records(pipeline, "এ ব্যাপারে তেলআবিব দায় চাপিয়েছে হামাসের ওপর।"))
+    assert ("DISAPPROVE", "Israel", "Hamas") in found
+
+
+def test_warned_with_husiyar_is_a_threat_to_whom_it_names(pipeline):
+    found = triples(records(pipeline, "পাকিস্তান ভারতকে হুঁশিয়ার করে দিয়েছে।"))
+    assert ("THREATEN", "Pakistan", "India") in found
+    found = triples(records(pipeline, (
+        "জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস হুঁশিয়ার করে বলেন, সংঘাত নিয়ন্ত্রণের বাইরে চলে যেতে পারে।")))
+    assert not any(t == "THREATEN" for t, _, _ in found)
+
+
+def test_a_threat_told_as_its_content_threatens_whom_it_names(pipeline):
+    found = triples(records(pipeline, (
+        "ইসলামাবাদের হুমকি, ভারত কোনওভাবে পাকিস্তানে আঘাত করলে সমস্ত অস্ত্র প্রয়োগ করা হবে।")))
+    assert ("THREATEN", "Pakistan", "India") in found
+
+
+def test_a_body_named_bare_is_the_one_named_in_full_before(pipeline):
+    found = triples(records(pipeline, (
+        "পাকিস্তান সেনাবাহিনী বৃহস্পতিবার এ কথা বলেছে। "
+        "সেনাবাহিনীর মুখপাত্র ভারতকে হুঁশিয়ার করে দিয়ে বলেন, জবাব দেয়া হবে।")))
+    assert ("THREATEN", "Pakistan Army", "India") in found
+
+
+def test_a_body_named_bare_with_no_full_name_before_is_no_one(pipeline):
+    assert triples(records(pipeline, "সেনাবাহিনীর মুখপাত্র ভারতকে হুঁশিয়ার করে দিয়েছেন।")) == set()
