@@ -70,6 +70,9 @@ class ImplicitRoles:
             sources, confidence = speaker, 0.6
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
             sources, confidence = [e for e in disc.topic if e not in targets], 0.6
+        elif cue.pred.symmetric and cue.pred.type in COOPERATIVE and self._met(st, cue):
+            # মোদির সঙ্গে হাসিনার বৈঠকে তিনটি সমঝোতা স্মারক সই হয়েছে: signed by those who met
+            sources, confidence = self._met(st, cue), 0.6
         else:
             return None
         if not sources:
@@ -179,6 +182,13 @@ class ImplicitRoles:
             if found:
                 return found
         return []
+
+    @staticmethod
+    def _met(st: SentenceState, cue: Cue) -> list[Entity]:
+        """The sides of a meeting this sentence tells before the cue, in its clause."""
+        met = [ev for ev in st.built if ev.type == "CONSULT" and ev.cue_start < cue.start
+               and st.clause[ev.cue_start] == st.clause_of(cue)]
+        return list(dict.fromkeys(met[-1].sources + met[-1].targets)) if met else []
 
     @staticmethod
     def _host(st: SentenceState, cue: Cue, targets: list[Entity]) -> list[Entity]:

@@ -392,8 +392,10 @@ def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:
 
 def venue(m: Mention, cue: Cue) -> bool:
     """জাতিসংঘে দেওয়া প্রস্তাব প্রত্যাখ্যান করে ইরান: a body in the locative is where words
-    are said (the UN, an assembly), not whom a verbal act answers or addresses."""
-    return (m.case == "loc" and cue.pred.type in VERBAL and bool(m.entities)
+    are said (the UN, an assembly), not whom a verbal act answers or addresses; but a vote
+    or veto cast in a council is cast on its resolution (নিরাপত্তা পরিষদে ভেটো দিয়েছে)."""
+    return (m.case == "loc" and cue.pred.type in VERBAL and cue.pred.mode not in ("vote", "veto")
+            and bool(m.entities)
             and all(e.type == "Organization" for e in m.entities))
 
 

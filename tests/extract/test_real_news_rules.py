@@ -1082,3 +1082,15 @@ def test_a_body_named_bare_is_the_one_named_in_full_before(pipeline):
 
 def test_a_body_named_bare_with_no_full_name_before_is_no_one(pipeline):
     assert triples(records(pipeline, "সেনাবাহিনীর মুখপাত্র ভারতকে হুঁশিয়ার করে দিয়েছেন।")) == set()
+
+
+def test_a_deal_signed_at_a_meeting_is_signed_by_those_who_met(pipeline):
+    found = triples(records(pipeline, (
+        "নয়াদিল্লিতে ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদির সঙ্গে বাংলাদেশের প্রধানমন্ত্রী শেখ হাসিনার "
+        "দ্বিপক্ষীয় বৈঠকে তিনটি সমঝোতা স্মারক সই হয়েছে।")))
+    assert ("SUPPORT", "Sheikh Hasina", "Narendra Modi") in found
+
+
+def test_a_veto_cast_in_a_council_is_cast_on_it(pipeline):
+    found = triples(records(pipeline, "নিরাপত্তা পরিষদে প্রস্তাবটিতে ভেটো দিয়েছে রাশিয়া।"))
+    assert ("REJECT", "Russia", "United Nations Security Council") in found
