@@ -104,7 +104,8 @@ class ImplicitRoles:
             parties = list(dict.fromkeys(here[-1].sources + here[-1].targets)) if here \
                 else _last_conflict(disc)
             return [e for e in parties if e not in sources]
-        if len(sources) > 1 and (cue.pred.type in COOPERATIVE or cue.pred.symmetric):
+        if len(sources) > 1 and (cue.pred.type in COOPERATIVE or cue.pred.symmetric or (
+                cue.pred.mutual and cue.light_lemma != "পাওয়া")):  # not মুক্তি পেয়েছেন
             return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে, বন্দী বিনিময় করল X ও Y
         if cue.pred.type == "THREATEN":
             aimed = [e for e in entities_of(_aimed_content(st, cue), TARGET_TYPES)

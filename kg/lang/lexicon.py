@@ -54,6 +54,7 @@ class Predicate:
     at_country: dict | None = None
     bare: bool = False
     bare_class: str | None = None  # may stand without a target when this class is named
+    mutual: bool = False  # done by two together, it is done to each other
     joint: dict | None = None  # may stand without a target when none can be found (call for X)
 
 
@@ -129,6 +130,7 @@ def _predicate(raw: dict) -> Predicate:
         at_country=raw.get("at_country"),
         bare=bool(raw.get("bare", False)),
         bare_class=raw.get("bare_class"),
+        mutual=bool(raw.get("mutual", False)),
         joint=raw.get("joint"),
     )
 

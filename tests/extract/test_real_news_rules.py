@@ -1094,3 +1094,8 @@ def test_a_deal_signed_at_a_meeting_is_signed_by_those_who_met(pipeline):
 def test_a_veto_cast_in_a_council_is_cast_on_it(pipeline):
     found = triples(records(pipeline, "নিরাপত্তা পরিষদে প্রস্তাবটিতে ভেটো দিয়েছে রাশিয়া।"))
     assert ("REJECT", "Russia", "United Nations Security Council") in found
+
+
+def test_prisoners_freed_by_two_together_are_freed_to_each_other(pipeline):
+    found = triples(records(pipeline, "রাশিয়া ও ইউক্রেন শুক্রবার একসঙ্গে ৩৯০ জন বন্দিকে মুক্তি দিয়েছে।"))
+    assert ("RETREAT", "Russia", "Ukraine") in found and ("RETREAT", "Ukraine", "Russia") in found
