@@ -95,6 +95,18 @@ def _government(toks: list[Token], k: int, morph: Morphology) -> bool:
         b in heads and c == "gen" for b, c in morph.analyses(toks[k].norm))
 
 
+def _government_as(toks: list[Token], k: int, morph: Morphology) -> str | None:
+    """The case of a government word at k that is the phrase's head (সরকার, সরকারকে), or
+    None: X-এর সরকার acts, or is acted on, as X."""
+    if k >= len(toks):
+        return None
+    heads = morph.word_list("governments")
+    word = toks[k].norm
+    if word in heads:
+        return "plain"
+    return next((c for b, c in morph.analyses(word) if b in heads and c == "acc"), None)
+
+
 def _passive_verb(toks: list[Token], k: int, morph: Morphology) -> bool:
     """A verbal noun and হওয়া at k (জানানো হয়): a passive whose agent comes before."""
     return k + 1 < len(toks) and morph.lemma(toks[k].norm) is not None and (
@@ -113,6 +125,10 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
             k += 1
         if m.case in ("gen", "plain") and _government(toks, k, morph):
             k += 1  # রুটোর সরকারের বিরুদ্ধে: the postposition after the government is X's
+        elif m.case == "gen" and _government_as(toks, k, morph):
+            # … ঘোষণা করল শাহবাজ শরিফের সরকার: X's government, unmarked or -কে, is X so
+            m.case = _government_as(toks, k, morph)
+            continue
         if m.case == "plain" and k < len(toks) and toks[k].norm in morph.word_list("both_acc"):
             m.case = "acc"  # ইসরায়েল ও হামাস উভয়কেই: the list is addressed
             continue

@@ -211,17 +211,20 @@ class EntityRecognizer:
                 return j
         return None
 
-    def _group(self, sentence: Sentence, m: Mention) -> bool:
+    def _group(self, sentence: Sentence, m: Mention, chosen: list[Mention]) -> bool:
         """তিন নেতা: a numeral before a role noun names a group, not an office holder;
-        একজন কর্মকর্তা: an unnamed official is nobody's voice; সংবাদ সংস্থা সানা: a news
-        outlet, not the state whose capital has that name."""
+        একজন কর্মকর্তা: an unnamed official is nobody's voice (but ভারতীয় এক কূটনীতিক is
+        India's); সংবাদ সংস্থা সানা: a news outlet, not the state whose capital has that
+        name."""
         toks = sentence.tokens
         prev = toks[m.start - 1].norm if m.start > 0 else ""
         prev2 = f"{toks[m.start - 2].norm} {prev}" if m.start > 1 else ""
         if m.kind == "role" and prev in self.morph.word_list("group_numerals"):
             return True
         if m.kind == "unit" and m.role in self.anonymous_units and (
-                prev in self.morph.word_list("anonymous_markers")):
+                prev in self.morph.word_list("anonymous_markers")) and not any(
+                o.end == m.start - 1 and o.kind in ("demonym", "name", "capital")
+                for o in chosen):
             return True
         if m.kind in ("name", "capital", "demonym", "adjective") and self._owns_media(
                 toks, m.end):
@@ -266,7 +269,8 @@ class EntityRecognizer:
         chosen.sort(key=lambda m: m.start)
         for m in chosen:
             self._settlement(sentence, m)
-        chosen = [m for m in chosen if not _dateline(sentence, m) and not self._group(sentence, m)
+        chosen = [m for m in chosen if not _dateline(sentence, m)
+                  and not self._group(sentence, m, chosen)
                   and not self._place_modifier(sentence, m)]
         chosen = _drop_affiliated_modifiers(chosen)
         for m in chosen:

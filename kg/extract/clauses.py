@@ -81,7 +81,8 @@ def _quoted_terms(lang: LanguageData, sent: Sentence, longest: int = 6) -> set[i
         if b is None or toks[b].text != OPENING[tok.text]:
             continue
         inside = toks[a + 1:b]
-        if inside and not any(t.is_punct or morph.lemma(t.norm) is not None
-                              or t.norm in lang.pronouns for t in inside):
-            found.update((a, b))
+        if inside and (tuple(t.norm for t in inside) in lang.lex.noun_phrases or not any(
+                t.is_punct or morph.lemma(t.norm) is not None or t.norm in lang.pronouns
+                for t in inside)):
+            found.update((a, b))  # (‘পারসোনা নন গ্রাটা’: an event noun, though নন is a verb)
     return found

@@ -52,6 +52,8 @@ class CueFinder:
         self.act_left = frozenset(self.morph.word_list("act_left"))
         self.leaving = frozenset(self.morph.word_list("leaving_words"))
         self.act_proposed = frozenset(self.morph.word_list("act_proposed"))
+        # nouns that themselves end like a classifier (পারসোনা নন গ্রাটা): no এই … টি
+        self.noun_ends = frozenset(n[-1] for p in self.lex.predicates for n in p.nouns)
 
     def find(self, sent: Sentence, mentions: list[Mention]) -> list[Cue]:
         """Noun cues longest first, then event verbs on tokens no noun cue took."""
@@ -426,7 +428,8 @@ class CueFinder:
         if i > 1 and toks[i - 2].norm in demonstratives and toks[i - 1].norm in ("ধরনের",
                                                                                  "রকম"):
             return True
-        if toks[j - 1].norm.endswith(("টি", "টির", "টিকে", "টা")):
+        if toks[j - 1].norm.endswith(("টি", "টির", "টিকে", "টা")) and (
+                toks[j - 1].norm not in self.noun_ends):
             return True
         if j < len(toks) and toks[j].norm in self.lang.context_markers:
             return True  # মহড়ার প্রেক্ষিতে: the setting of what follows

@@ -93,6 +93,8 @@ class Lexicon:
             for lemma in pred.verbs:
                 self.verbs.setdefault(lemma, []).append(pred)
         self.nouns.longest_first()
+        # every event noun as its words (পারসোনা নন গ্রাটা): a quoted one is a term
+        self.noun_phrases = frozenset(n for pred in self.predicates for n in pred.nouns)
         unknown = set(self.frames) | {"agent"}
         for pred in self.predicates:
             if pred.frame not in unknown:

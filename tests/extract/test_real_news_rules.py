@@ -1099,3 +1099,20 @@ def test_a_veto_cast_in_a_council_is_cast_on_it(pipeline):
 def test_prisoners_freed_by_two_together_are_freed_to_each_other(pipeline):
     found = triples(records(pipeline, "রাশিয়া ও ইউক্রেন শুক্রবার একসঙ্গে ৩৯০ জন বন্দিকে মুক্তি দিয়েছে।"))
     assert ("RETREAT", "Russia", "Ukraine") in found and ("RETREAT", "Ukraine", "Russia") in found
+
+
+def test_persona_non_grata_quoted_expels_a_states_diplomat(pipeline):
+    found = triples(records(pipeline, (
+        "এবার পাকিস্তানে নিযুক্ত ভারতীয় এক কূটনীতিককে ‘পারসোনা নন গ্রাটা’ ঘোষণা করেছে ইসলামাবাদ।")))
+    assert ("SANCTION", "Pakistan", "India") in found
+
+
+def test_a_leaders_government_acts_as_the_leader(pipeline):
+    found = triples(records(pipeline, (
+        "ইসলামাবাদে ভারতীয় হাইকমিশনের এক আধিকারিককে ‘অবাঞ্ছিত’ ঘোষণা করল শাহবাজ শরিফের সরকার।")))
+    assert ("SANCTION", "Shehbaz Sharif", "India") in found
+    assert not any(s == "India" for _, s, _ in found)
+
+
+def test_one_unnamed_official_of_no_state_is_still_no_actor(pipeline):
+    assert triples(records(pipeline, "একজন কূটনীতিক বিষয়টি নিশ্চিত করেছেন।")) == set()
