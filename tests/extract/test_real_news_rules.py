@@ -1116,3 +1116,10 @@ def test_a_leaders_government_acts_as_the_leader(pipeline):
 
 def test_one_unnamed_official_of_no_state_is_still_no_actor(pipeline):
     assert triples(records(pipeline, "একজন কূটনীতিক বিষয়টি নিশ্চিত করেছেন।")) == set()
+
+
+def test_support_or_aid_kept_up_is_support_or_aid(pipeline):
+    found = triples(records(pipeline, "ইউক্রেনকে সামরিক সহায়তা অব্যাহত রেখেছে যুক্তরাষ্ট্র।"))
+    assert ("AID", "United States", "Ukraine") in found
+    found = triples(records(pipeline, "ইউক্রেনের প্রতি সমর্থন অব্যাহত রাখবে জার্মানি।"))
+    assert ("SUPPORT", "Germany", "Ukraine") in found
