@@ -74,10 +74,16 @@ class CueFinder:
             taken.update(range(i, j))
             spans[(i, j)] = list(preds)
         consumed: set[int] = set()  # tokens already used as some noun's light verb
+        # রাশিয়াকে … সেনা প্রত্যাহার করতে হবে: an act someone must do is the content of the
+        # obligation (frame must), whose words its light verb would otherwise take
+        obliged = {i for (i, _), preds in spans.items() if any(p.frame == "must" for p in preds)}
         for (i, j), preds in sorted(spans.items()):
             if consumed.intersection(range(i, j)):
                 continue
             cue = self._noun_cue(toks, i, j, preds, taken)
+            if cue is not None and cue.light_lemma and obliged.intersection(
+                    range(cue.noun_end, cue.end)):
+                cue = Cue(cue.pred, i, j, j, True, None, gov=None, anaphoric=True)
             if cue is not None:
                 cues.append(cue)
                 taken.update(range(cue.noun_end, cue.end))

@@ -1123,3 +1123,10 @@ def test_support_or_aid_kept_up_is_support_or_aid(pipeline):
     assert ("AID", "United States", "Ukraine") in found
     found = triples(records(pipeline, "ইউক্রেনের প্রতি সমর্থন অব্যাহত রাখবে জার্মানি।"))
     assert ("SUPPORT", "Germany", "Ukraine") in found
+
+
+def test_an_act_someone_must_do_is_demanded_of_them(pipeline):
+    found = triples(records(pipeline, (
+        "জার্মান চ্যান্সেলর বলেন, রাশিয়াকে অবিলম্বে ইউক্রেন থেকে সেনা প্রত্যাহার করতে হবে।")))
+    assert ("DEMAND", "Germany", "Russia") in found
+    assert not any(t == "RETREAT" for t, _, _ in found)
