@@ -253,9 +253,10 @@ class RoleAssigner:
                 if self._objective_genitive(st, c, frame, m):
                     return ci, "target"
                 return ci, frame.get("poss")
-            if (m.case == "plain" and m.end == c.start and "goal" in frame
-                    and len(m.entities) == 1
+            if (m.case == "plain" and (m.end == c.start or c.noun_end <= m.start < c.end)
+                    and "goal" in frame and len(m.entities) == 1
                     and any(e.type in ("Country", "Location") for e in m.entities)):
+                # উত্তর কোরিয়া সফর, রাষ্ট্রীয় সফরে চীন যাচ্ছেন: the bare place visited
                 return ci, frame.get("goal")
             if "object" in frame and self._bare_object(st, m, c):
                 return ci, frame.get("object")

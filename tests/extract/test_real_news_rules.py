@@ -1130,3 +1130,9 @@ def test_an_act_someone_must_do_is_demanded_of_them(pipeline):
         "জার্মান চ্যান্সেলর বলেন, রাশিয়াকে অবিলম্বে ইউক্রেন থেকে সেনা প্রত্যাহার করতে হবে।")))
     assert ("DEMAND", "Germany", "Russia") in found
     assert not any(t == "RETREAT" for t, _, _ in found)
+
+
+def test_the_bare_place_between_visit_and_its_verb_is_visited(pipeline):
+    found = triples(records(pipeline, "দুই দিনের রাষ্ট্রীয় সফরে চীন যাচ্ছেন প্রধান উপদেষ্টা মুহাম্মদ ইউনূস।"))
+    assert ("CONSULT", "Muhammad Yunus", "People's Republic of China") in found
+    assert not any(s == "People's Republic of China" for _, s, _ in found)
