@@ -46,8 +46,8 @@ class DocumentContext:
         self.group_age = 0  # sentences since they were named
         # office → the body it stood for when no holder was known (জাতিসংঘের মহাসচিব → UN),
         # so that the bare office later, as a subject (মহাসচিব … আহ্বান জানান), is that
-        # body again
-        self.offices: dict[str, Entity] = {}
+        # body again; None once two bodies' holders of it were named (ambiguous)
+        self.offices: dict[str, Entity | None] = {}
 
     def resolve(self, mentions: list[Mention]) -> None:
         self.sentence_countries = []
@@ -173,8 +173,9 @@ class DocumentContext:
         if aff is None:
             recent = [self.known[k] for k in self.person_counts]
             hits = [p for p in recent if any(o.role in roles for o in p.offices)]
-            if not hits and m.case == "plain" and m.role in self.offices:
-                return [self.offices[m.role]]
+            body = self.offices.get(m.role or "")
+            if not hits and m.case == "plain" and body is not None:
+                return [body]
             return self._pick(hits)
         if m.plural:
             return [aff]  # ইইউ নেতারা: the leaders as a group stand for their body
@@ -195,7 +196,10 @@ class DocumentContext:
 
     def _office_of(self, m: Mention, aff: Entity) -> list[Entity]:
         if m.role:
-            self.offices[m.role] = aff
+            # ভারতের প্রধানমন্ত্রী … পাকিস্তানের প্রধানমন্ত্রীর: which one a bare প্রধানমন্ত্রী means
+            # is no longer known
+            known = self.offices.get(m.role, aff)
+            self.offices[m.role] = aff if known == aff else None
         return [aff]
 
     def _remember(self, e: Entity, kind: str) -> None:

@@ -95,10 +95,25 @@ def _government(toks: list[Token], k: int, morph: Morphology) -> bool:
         b in heads and c == "gen" for b, c in morph.analyses(toks[k].norm))
 
 
-def _government_as(toks: list[Token], k: int, morph: Morphology) -> str | None:
+def _listed_last(toks: list[Token], m: Mention, mentions: list[Mention],
+                 morph: Morphology) -> bool:
+    """ইসরায়েল ও হামাস: the mention closes a list (another actor, then ও/এবং or a comma,
+    right before it); মিসর উভয়কে … is a subject, not a list."""
+    joiners = set(morph.word_list("coordinators")) | {","}
+    return m.start >= 2 and toks[m.start - 1].norm in joiners and any(
+        o.end == m.start - 1 for o in mentions)
+
+
+def _government_as(toks: list[Token], k: int, mentions: list[Mention],
+                   morph: Morphology) -> str | None:
     """The case of a government word at k that is the phrase's head (সরকার, সরকারকে), or
-    None: X-এর সরকার acts, or is acted on, as X."""
+    None: X-এর সরকার acts, or is acted on, as X. The head ends the phrase: punctuation, a
+    verb or another actor follows (not নেতানিয়াহুর সরকার পতনের দাবি: the fall of it)."""
     if k >= len(toks):
+        return None
+    nxt = k + 1
+    if nxt < len(toks) and not (toks[nxt].is_punct or morph.lemma(toks[nxt].norm)
+                                or any(o.start == nxt for o in mentions)):
         return None
     heads = morph.word_list("governments")
     word = toks[k].norm
@@ -125,17 +140,21 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
             k += 1
         if m.case in ("gen", "plain") and _government(toks, k, morph):
             k += 1  # রুটোর সরকারের বিরুদ্ধে: the postposition after the government is X's
-        elif m.case == "gen" and _government_as(toks, k, morph):
+        elif m.case == "gen" and _government_as(toks, k, mentions, morph):
             # … ঘোষণা করল শাহবাজ শরিফের সরকার: X's government, unmarked or -কে, is X so
-            m.case = _government_as(toks, k, morph)
+            m.case = _government_as(toks, k, mentions, morph)
             continue
-        if m.case == "plain" and k < len(toks) and toks[k].norm in morph.word_list("both_acc"):
+        if m.case == "plain" and k < len(toks) and toks[k].norm in morph.word_list(
+                "both_acc") and _listed_last(toks, m, mentions, morph):
             m.case = "acc"  # ইসরায়েল ও হামাস উভয়কেই: the list is addressed
             continue
         if m.case == "gen" and k < len(toks) and any(
                 base in morph.word_list("request_nouns") and case == "loc"
                 for base, case in morph.analyses(toks[k].norm)):
-            m.case = "request_of"  # যুক্তরাষ্ট্রের অনুরোধে: who asked for the clause's act
+            # যুক্তরাষ্ট্রের অনুরোধে: who asked for the clause's act; but যুক্তরাষ্ট্রের আহ্বানে
+            # অনুষ্ঠিত বৈঠকে: who called the meeting, where others then act
+            convened = any(t.norm in morph.word_list("convened") for t in toks[k + 1:k + 4])
+            m.case = "convener" if convened else "request_of"
             continue
         if m.case == "plain" and k < len(toks) and toks[k].norm in morph.word_list(
                 "topic_heads"):

@@ -213,19 +213,19 @@ class EntityRecognizer:
 
     def _group(self, sentence: Sentence, m: Mention, chosen: list[Mention]) -> bool:
         """তিন নেতা: a numeral before a role noun names a group, not an office holder;
-        একজন কর্মকর্তা: an unnamed official is nobody's voice (but ভারতীয় এক কূটনীতিক is
-        India's); সংবাদ সংস্থা সানা: a news outlet, not the state whose capital has that
-        name."""
+        একজন কর্মকর্তা: an unnamed official is nobody's voice (but ভারতীয় এক কূটনীতিককে,
+        acted on, is India's); সংবাদ সংস্থা সানা: a news outlet, not the state whose capital
+        has that name."""
         toks = sentence.tokens
         prev = toks[m.start - 1].norm if m.start > 0 else ""
         prev2 = f"{toks[m.start - 2].norm} {prev}" if m.start > 1 else ""
         if m.kind == "role" and prev in self.morph.word_list("group_numerals"):
             return True
         if m.kind == "unit" and m.role in self.anonymous_units and (
-                prev in self.morph.word_list("anonymous_markers")) and not any(
-                o.end == m.start - 1 and o.kind in ("demonym", "name", "capital")
-                for o in chosen):
-            return True
+                prev in self.morph.word_list("anonymous_markers")) and (
+                m.case == "plain" or not any(o.end == m.start - 1 and o.kind in (
+                    "demonym", "name", "capital") for o in chosen)):
+            return True  # (ভারতীয় এক কূটনীতিককে বহিষ্কার: one acted on is his state's)
         if m.kind in ("name", "capital", "demonym", "adjective") and self._owns_media(
                 toks, m.end):
             return True  # সিরিয়ার সংবাদ সংস্থা সানা, মিয়ানমার ভিত্তিক গণমাধ্যম: it reports
@@ -279,7 +279,8 @@ class EntityRecognizer:
                     m.words[-1]):
                 m.plural = True
         modifiers = {k for k, t in enumerate(sentence.tokens) if t.norm in self.office_modifiers}
-        owned = {k + 1 for k, t in enumerate(sentence.tokens) if t.norm.endswith("র")}
+        owned = {k + 1 for k, t in enumerate(sentence.tokens)
+                 if t.norm.endswith(("ের", "টির", "দের"))}  # দেশের, দেশটির (not সোমবার)
         chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen),
                                 self._given_name_gap(sentence), modifiers, owned,
                                 self.bare_units)
@@ -354,7 +355,8 @@ def _combine_roles(ms: list[Mention],
         m = ms[i]
         if m.kind in ("role", "unit"):
             left = out[-1] if out and (out[-1].end == m.start or (
-                out[-1].end == m.start - 1 and out[-1].end in modifiers)) else None
+                out[-1].end == m.start - 1 and out[-1].end in modifiers
+                and (out[-1].kind == "demonym" or out[-1].case == "gen"))) else None
             aff_ok = left is not None and (
                 left.kind == "demonym"
                 # সে দেশে মহাসচিব …: "in that country" is where, not whose, the office is

@@ -81,8 +81,8 @@ class CueFinder:
             if consumed.intersection(range(i, j)):
                 continue
             cue = self._noun_cue(toks, i, j, preds, taken)
-            if cue is not None and cue.light_lemma and obliged.intersection(
-                    range(cue.noun_end, cue.end)):
+            if cue is not None and cue.light_lemma and cue.pred.frame != "must" and (
+                    obliged.intersection(range(cue.noun_end, cue.end))):
                 cue = Cue(cue.pred, i, j, j, True, None, gov=None, anaphoric=True)
             if cue is not None:
                 cues.append(cue)

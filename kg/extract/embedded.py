@@ -53,8 +53,9 @@ def embedded_events(lang: LanguageData, st: SentenceState) -> list[tuple[Cue, Ev
 
 def requested_acts(lang: LanguageData, st: SentenceState) -> list[tuple[Cue, Event]]:
     """যুক্তরাষ্ট্রের অনুরোধে … মুক্তি দিয়েছে ভেনেজুয়েলা: whoever asked (`request_of`, set by
-    kg.entities.extent) made a demand of the subject (the unmarked actor) of the act that
-    follows in the clause."""
+    kg.entities.extent) made a demand of the subject of the act that follows in the clause:
+    its last unmarked actor (with those listed with it), not one that only names a war
+    (মিসরের অনুরোধে ইউক্রেন যুদ্ধ নিয়ে আলোচনা করেছে রাশিয়া: Russia)."""
     out = []
     call_on = lang.lex.by_id["call-on"]
     for m in st.actors:
@@ -65,9 +66,12 @@ def requested_acts(lang: LanguageData, st: SentenceState) -> list[tuple[Cue, Eve
                    for c in st.cues):
             continue
         sources = entities_of([m], ACTOR_TYPES)
-        targets = [e for e in entities_of([a for a in st.actors if a.case == "plain"
-                                           and a.start > m.end and st.clause[a.start] == cl],
-                                          ACTOR_TYPES) if e not in sources]
+        plain = [a for a in st.actors if a.case == "plain" and a.start > m.end
+                 and st.clause[a.start] == cl]
+        last = plain[-1:] if plain else []
+        if last and last[0].group is not None:
+            last = [a for a in plain if a.group == last[0].group]
+        targets = [e for e in entities_of(last, ACTOR_TYPES) if e not in sources]
         if not sources or not targets:
             continue
         cue = Cue(call_on, m.end, m.end + 1, m.end + 1, True, anaphoric=True)

@@ -67,6 +67,7 @@ class EventExtractor:
         self.hit_places = frozenset(lang.morph.word_list("hit_places"))
         self.casualties = frozenset(lang.morph.word_list("casualty_words"))
         self.numerals = frozenset(lang.morph.word_list("group_numerals"))
+        self.negatives = frozenset(lang.morph.word_list("negative_words")) | {"নন", "নই"}
 
     def state(self, sent: Sentence, mentions: list[Mention], all_cues: list[Cue],
               parse: Parse | None, disc: Discourse) -> SentenceState:
@@ -341,10 +342,13 @@ class EventExtractor:
         targets = entities_of(slot["target"], TARGET_TYPES if pred.type in PLACE_TARGETS
                               else ACTOR_TYPES)
         if pred.frame in SAID_FRAMES:
-            # who calls it a threat: the quote's speaker, or the reporting verb's subject
+            # who calls it a threat: the quote's speaker, or the reporting verb's subject;
+            # whom it is said of is named before it (ইরান দায়ী, বললেন ট্রাম্প: not Trump)
             said = [e for ev in st.built if ev.type == "STATEMENT" for e in ev.sources]
-            targets = sources or targets
+            told = entities_of([m for m in slot["source"] + slot["target"]
+                                if m.end <= cue.start], ACTOR_TYPES)
             sources = list(speaker) or said
+            targets = [e for e in told if e not in sources]
         if not sources:
             return None
         ev = Event(pred, pred.type, pred.cameo, pred.relation, pred.mode, sources, targets,
@@ -357,6 +361,17 @@ class EventExtractor:
         ev.span = (toks[lo].start, toks[hi - 1].end)
         return ev
 
+    def _negated_after(self, st: SentenceState, cue: Cue) -> bool:
+        """A negative word right after the cue (দায়ী নয়, দায়ী নন)."""
+        return cue.end < len(st.toks) and st.toks[cue.end].norm in self.negatives
+
+    def _future_after(self, st: SentenceState, cue: Cue) -> bool:
+        """A verb in the future or a condition after the cue (… আঘাত করলে … প্রয়োগ করা হবে):
+        the content of a threat told after a comma."""
+        morph = self.lang.morph
+        return any((f.future or f.conditional) for t in st.toks[cue.end:] if not t.is_punct
+                   for f in [morph.features(t.norm)])
+
     def _hit_thing(self, st: SentenceState, cue: Cue) -> bool:
         """নৌযানে হামলা চালিয়েছে যুক্তরাষ্ট্র: what the act hits, a word of the predicate's
         `bare_class` in the locative before it in its clause, stands in for a target."""
@@ -364,9 +379,9 @@ class EventExtractor:
             return False
         words = self.lang.lex.word_classes.get(cue.pred.bare_class, set())
         cl = st.clause_of(cue)
-        return any(st.clause[k] == cl and any(
+        return any(st.clause[k] == cl and st.toks[k + 1].norm != "করে" and any(
             base in words and case == "loc" for base, case in self.lang.morph.analyses(t.norm))
-            for k, t in enumerate(st.toks[: cue.start]))
+            for k, t in enumerate(st.toks[: cue.start]))  # (নৌকায় করে: a boat that carries)
 
     def _future(self, st: SentenceState, cue: Cue) -> bool:
         """Is the cue's verb a future, not negated (নেবে, দেবে; not দেবে না)?"""
@@ -415,10 +430,18 @@ class EventExtractor:
             return False  # হুথিদের দাবি, …: a claim is told only if its content follows
         if "claim" in needs and not has_claim(self.lang, st.toks, st.clause, cue):
             return False
+        if "affirmed" in needs and self._negated_after(st, cue):
+            return False  # ইরান দায়ী নয়: not held responsible
+        if "future_content" in needs and not self._future_after(st, cue):
+            return False  # রাশিয়ার হুমকি, চীনের উত্থান ও …: a list, not what is threatened
         for need in needs:
-            # class:envoys: a word of that class in the clause (রাষ্ট্রদূতকে ফিরিয়ে এনেছে)
+            # class:envoys: a word of that class in the clause (রাষ্ট্রদূতকে ফিরিয়ে এনেছে);
+            # no_class:travel: none (নাগরিকদের ইসরায়েল সফরে হুঁশিয়ার: a travel advisory)
             if need.startswith("class:") and not has_class_word(
                     self.lang, need.removeprefix("class:"), st.toks, st.clause, cue):
+                return False
+            if need.startswith("no_class:") and has_class_word(
+                    self.lang, need.removeprefix("no_class:"), st.toks, st.clause, cue):
                 return False
         return "goods" not in needs or has_goods(self.lang, st.toks, st.clause, cue)
 

@@ -9,7 +9,7 @@ from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
 from kg.extract.roles import venue
 from kg.extract.state import Event, SentenceState, Slot
-from kg.extract.types import SAID_FRAMES, adjust_type, owns_claim
+from kg.extract.types import SAID_FRAMES, adjust_type, has_class_word, owns_claim
 from kg.kinds import TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity
@@ -70,8 +70,10 @@ class ImplicitRoles:
             sources, confidence = speaker, 0.6
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
             sources, confidence = [e for e in disc.topic if e not in targets], 0.6
-        elif cue.pred.symmetric and cue.pred.type in COOPERATIVE and self._met(st, cue):
+        elif cue.pred.symmetric and cue.pred.type in COOPERATIVE and self._met(st, cue) and (
+                set(targets) <= set(self._met(st, cue))):
             # মোদির সঙ্গে হাসিনার বৈঠকে তিনটি সমঝোতা স্মারক সই হয়েছে: signed by those who met
+            # (not when the deal names a party of its own: … ইউক্রেনের সঙ্গে চুক্তি সই)
             sources, confidence = self._met(st, cue), 0.6
         else:
             return None
@@ -105,7 +107,8 @@ class ImplicitRoles:
                 else _last_conflict(disc)
             return [e for e in parties if e not in sources]
         if len(sources) > 1 and (cue.pred.type in COOPERATIVE or cue.pred.symmetric or (
-                cue.pred.mutual and cue.light_lemma != "পাওয়া")):  # not মুক্তি পেয়েছেন
+                cue.pred.mutual and cue.light_lemma != "পাওয়া"  # not মুক্তি পেয়েছেন
+                and has_class_word(self.lang, "exchanged", st.toks, st.clause, cue))):
             return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে, বন্দী বিনিময় করল X ও Y
         if cue.pred.type == "THREATEN":
             aimed = [e for e in entities_of(_aimed_content(st, cue), TARGET_TYPES)
@@ -126,7 +129,7 @@ class ImplicitRoles:
                 and not (self._closed_apart(st, m, cue))
                 and not set(m.entities) & set(sources)
                 and entities_of([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)
-                and not venue(m, cue)]
+                and not venue(m, cue) and m.case != "convener"]
         rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun
                                         and cue.light_lemma is None)]
         for pool in (shared, cond, rest):
@@ -186,20 +189,26 @@ class ImplicitRoles:
 
     @staticmethod
     def _met(st: SentenceState, cue: Cue) -> list[Entity]:
-        """The sides of a meeting this sentence tells before the cue, in its clause."""
+        """The sides of a meeting this sentence tells before the cue, in its clause, as the
+        setting of the act (বৈঠকে …: at it, not বৈঠকের পর, after it)."""
+        settings = {c.start for c in st.cues if c.adverbial}
         met = [ev for ev in st.built if ev.type == "CONSULT" and ev.cue_start < cue.start
-               and st.clause[ev.cue_start] == st.clause_of(cue)]
+               and ev.cue_start in settings and st.clause[ev.cue_start] == st.clause_of(cue)]
         return list(dict.fromkeys(met[-1].sources + met[-1].targets)) if met else []
 
     @staticmethod
     def _host(st: SentenceState, cue: Cue, targets: list[Entity]) -> list[Entity]:
         """ঢাকায় ভারতের হাইকমিশনারকে তলব করা হয়, বেইজিংয়ে থাকা জাপানি রাষ্ট্রদূতকে তলব: the
-        state where the envoy serves (a capital or country in the locative, in the clause,
-        before the cue) is the one that summons him."""
+        state where the envoy serves (the capital or country in the locative nearest before
+        the cue, in its clause) is the one that summons him; none when a place named is the
+        envoy's own state (… রাষ্ট্রদূতকে ঢাকায় তলব: called home, not summoned)."""
         cl = st.clause_of(cue)
-        here = [m for m in st.actors if m.case == "loc" and m.end <= cue.start
-                and st.clause[m.start] == cl]
-        return [e for e in entities_of(here) if e.type == "Country" and e not in targets][:1]
+        here = [e for e in entities_of([m for m in st.actors if m.case == "loc"
+                                        and m.end <= cue.start and st.clause[m.start] == cl])
+                if e.type == "Country"]
+        if not here or set(here) & set(targets):
+            return []
+        return here[-1:]
 
     def _speaker_of_content(self, st: SentenceState, cue: Cue) -> list[Entity]:
         """Who says the clause `cue` ends: the source of a saying (or warning) whose cue

@@ -89,6 +89,7 @@ class RoleAssigner:
         self.lex = lang.lex
         self.morph = lang.morph
         self.targeting = frozenset(lang.morph.word_list("targeting"))
+        self.proposing = frozenset(lang.morph.word_list("proposing"))
 
     def frame(self, cue: Cue) -> dict[str, str]:
         frame = dict(self.lex.frame(cue.pred.frame))
@@ -198,10 +199,11 @@ class RoleAssigner:
                     return False  # জর্ডানের আশ্রয় দেয়া উচিত: who should act is told to
                 if m.case == "with" and ref.pred.type == "CONSULT" and not any(
                         t.is_punct for t in st.toks[m.end:ref.start]) and any(
-                        m.end <= a.start and a.end <= ref.start for a in st.actors):
+                        m.end <= a.start and a.end < ref.start
+                        and st.toks[a.end].norm in self.proposing for a in st.actors):
                     # রুহানির সঙ্গে ট্রাম্পের দেয়া আলোচনার প্রস্তাব: the partner of talks
-                    # someone else proposed (but যুক্তরাষ্ট্রের সঙ্গে আলোচনা প্রত্যাখ্যান:
-                    # talks with the US refused are refused to the US)
+                    # someone else (দেয়া, প্রস্তাবিত) proposed (but যুক্তরাষ্ট্রের সঙ্গে ইরানের
+                    # আলোচনা প্রত্যাখ্যান: talks with the US refused are refused to the US)
                     st.patients.add(id(m))  # no one's implied partner either
                     return True
                 return ref.start - m.end <= 3
@@ -394,9 +396,10 @@ def _put(slot: Slot, role: str | None, m: Mention, cue: Cue) -> None:
 def venue(m: Mention, cue: Cue) -> bool:
     """জাতিসংঘে দেওয়া প্রস্তাব প্রত্যাখ্যান করে ইরান: a body in the locative is where words
     are said (the UN, an assembly), not whom a verbal act answers or addresses; but a vote
-    or veto cast in a council is cast on its resolution (নিরাপত্তা পরিষদে ভেটো দিয়েছে)."""
-    return (m.case == "loc" and cue.pred.type in VERBAL and cue.pred.mode not in ("vote", "veto")
-            and bool(m.entities)
+    or veto cast in a council is cast on its resolution (নিরাপত্তা পরিষদে ভেটো দিয়েছে), and
+    a request lodged with a body is made of it (জাতিসংঘে সদস্যপদের আবেদন)."""
+    return (m.case == "loc" and cue.pred.type in VERBAL - {"DEMAND"}
+            and cue.pred.mode not in ("vote", "veto") and bool(m.entities)
             and all(e.type == "Organization" for e in m.entities))
 
 

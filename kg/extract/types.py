@@ -113,7 +113,9 @@ def promised(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None
     cooperation one is ready to give (সহযোগিতা করতে প্রস্তুত চীন: an offer, CAMEO 03)."""
     gov = toks[cue.gov].norm if cue.gov is not None else ""
     nxt = toks[cue.gov + 1].norm if cue.gov is not None and cue.gov + 1 < len(toks) else ""
-    ready = gov.endswith("তে") and nxt in lang.morph.word_list("ready_words")
+    after = toks[cue.gov + 2].norm if cue.gov is not None and cue.gov + 2 < len(toks) else ""
+    ready = gov.endswith("তে") and nxt in lang.morph.word_list("ready_words") and (
+        after not in lang.morph.word_list("negative_words"))  # প্রস্তুত নয়: no offer
     if cue.pred.future and gov and (ready or lang.morph.features(gov).future) and (
             cue.light_lemma not in ("পাওয়া", "আসা")):
         if cue.pred.future.get("type") == "THREATEN" and lang.morph.features(gov, nxt).negated:
@@ -138,7 +140,10 @@ def refused(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
     nxt = toks[cue.gov + 1].norm if cue.gov + 1 < len(toks) else ""
     # consenting not given is refused whenever (রাজি হয়নি, মেনে নেয়নি)
     consent = cue.pred.id in CONSENT
-    if lang.morph.features(gov, nxt).negated and (
+    after = toks[cue.gov + 2].norm if cue.gov + 2 < len(toks) else ""
+    unready = gov.endswith("তে") and nxt in lang.morph.word_list("ready_words") and (
+        after in lang.morph.word_list("negative_words"))  # সহযোগিতা করতে প্রস্তুত নয়
+    if unready or lang.morph.features(gov, nxt).negated and (
             consent or not lang.morph.past_negative(gov, nxt)):
         _retype(ev, {"type": "REJECT", "cameo": REFUSED[ev.type], "relation": "refused"})
         ev.refused = True
