@@ -1094,6 +1094,10 @@ def test_a_deal_signed_at_a_meeting_is_signed_by_those_who_met(pipeline):
 def test_a_veto_cast_in_a_council_is_cast_on_it(pipeline):
     found = triples(records(pipeline, "নিরাপত্তা পরিষদে প্রস্তাবটিতে ভেটো দিয়েছে রাশিয়া।"))
     assert ("REJECT", "Russia", "United Nations Security Council") in found
+    found = triples(records(pipeline, (
+        "সুদানে অবিলম্বে যুদ্ধবিরতির আহ্বান জানিয়ে জাতিসংঘ নিরাপত্তা পরিষদে আনা একটি খসড়া "
+        "প্রস্তাবে ভেটো দিয়েছে রাশিয়া।")))
+    assert ("REJECT", "Russia", "United Nations Security Council") in found
 
 
 def test_prisoners_freed_by_two_together_are_freed_to_each_other(pipeline):
@@ -1231,7 +1235,7 @@ def test_a_plain_subject_before_one_office_is_not_its_state(pipeline):
     assert ("SANCTION", "Iran", "United Kingdom") in found
 
 
-def test_a_body_in_the_locative_is_a_venue_except_for_requests_and_votes():
+def test_a_body_in_the_locative_is_a_venue_except_for_votes():
     from kg.entities.mention import Mention
     from kg.extract.cues import Cue
     from kg.extract.roles import venue
@@ -1244,7 +1248,7 @@ def test_a_body_in_the_locative_is_a_venue_except_for_requests_and_votes():
     def cue(pid):
         return Cue(lex.by_id[pid], 2, 4, 3, True, "করা")
     assert venue(at_un, cue("reject"))  # জাতিসংঘে দেওয়া প্রস্তাব প্রত্যাখ্যান
-    assert not venue(at_un, cue("urge"))  # জাতিসংঘে সদস্যপদের আবেদন: made of the UN
+    assert venue(at_un, cue("call-on"))  # জাতিসংঘে দেওয়া ভাষণে … আহ্বান জানান
     assert not venue(at_un, cue("veto"))  # cast on the council's resolution
     assert not venue(Mention(0, 1, "plain", "name", entities=[un]), cue("reject"))
 
@@ -1270,3 +1274,8 @@ def test_a_boat_that_carries_is_not_hit(pipeline):
 def test_an_unnamed_official_of_a_state_speaks_for_no_one(pipeline):
     assert triples(records(pipeline, (
         "মার্কিন এক কর্মকর্তা নাম প্রকাশ না করার শর্তে বলেন, আলোচনা চলছে।"))) == set()
+
+
+def test_fire_from_a_states_side_is_its_fire(pipeline):
+    found = triples(records(pipeline, "রাশিয়ার দিক থেকে ইউক্রেনে ক্ষেপণাস্ত্র হামলা চালানো হয়েছে।"))
+    assert ("ASSAULT", "Russia", "Ukraine") in found
