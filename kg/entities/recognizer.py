@@ -80,7 +80,7 @@ class EntityRecognizer:
                     surface.setdefault((words, kind), []).append(e)
         for (words, kind), ents in list(surface.items()):
             variant = _final_vowel_variant(words)
-            if variant and kind != "demonym":
+            if variant:  # জার্মানী, দিল্লী; পাকিস্তানী, ইরানী (the older spelling)
                 surface.setdefault((variant, kind), list(ents))
         for (words, kind), ents in surface.items():
             self._add(_Pattern(words, kind, tuple(ents)))

@@ -1279,3 +1279,9 @@ def test_an_unnamed_official_of_a_state_speaks_for_no_one(pipeline):
 def test_fire_from_a_states_side_is_its_fire(pipeline):
     found = triples(records(pipeline, "রাশিয়ার দিক থেকে ইউক্রেনে ক্ষেপণাস্ত্র হামলা চালানো হয়েছে।"))
     assert ("ASSAULT", "Russia", "Ukraine") in found
+
+
+def test_a_demonym_in_the_older_spelling_is_the_same_state(pipeline):
+    found = triples(records(pipeline, (
+        "সীমান্তে পাকিস্তানী সৈন্যদের সঙ্গে সংঘর্ষে বিএসএফের এক সদস্য নিহত হয়েছে।")))
+    assert ("ASSAULT", "Border Security Force", "Pakistan") in found
