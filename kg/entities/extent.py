@@ -95,6 +95,13 @@ def _government(toks: list[Token], k: int, morph: Morphology) -> bool:
         b in heads and c == "gen" for b, c in morph.analyses(toks[k].norm))
 
 
+def _held_by(toks: list[Token], k: int, morph: Morphology) -> bool:
+    """X-এর হাতে আটক পণবন্দি: a participle of holding at k that describes the noun after it
+    (no হওয়া follows), so X holds them and does not act in the clause."""
+    return k + 1 < len(toks) and toks[k].norm in morph.word_list("held_words") and (
+        morph.lemma(toks[k + 1].norm) != HOWA)
+
+
 def _listed_last(toks: list[Token], m: Mention, mentions: list[Mention],
                  morph: Morphology) -> bool:
     """ইসরায়েল ও হামাস: the mention closes a list (another actor, then ও/এবং or a comma,
@@ -169,6 +176,11 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
                 k += 1  # কাছ থেকে
             if pp == "for" and _passive_verb(toks, k + 1, morph):
                 pp = "by"  # বিএসএফের পক্ষে জানানো হয়: on behalf of (elsewhere, in favour of)
+            if pp == "by" and toks[k].norm == "হাতে" and any(
+                    t.norm in morph.word_list("handed_over") for t in toks[k + 1:k + 3]):
+                pp = "to"  # পাকিস্তানের হাতে তুলে দিয়েছে: handed over to Pakistan
+            elif pp == "by" and toks[k].norm == "হাতে" and _held_by(toks, k + 1, morph):
+                pp = "held_by"  # হামাসের হাতে আটক পণবন্দিদের মুক্তির দাবিতে: describes them
             if pp:
                 m.case = pp
             elif m.case == "gen" and _topic_of(toks, k, mentions, morph):

@@ -430,6 +430,8 @@ class EventExtractor:
             return False  # হুথিদের দাবি, …: a claim is told only if its content follows
         if "claim" in needs and not has_claim(self.lang, st.toks, st.clause, cue):
             return False
+        if "source_by" in needs and not any(m.case == "by" for m in slot["source"]):
+            return False  # নিহত হয়েছে: killed, by whom the sentence does not say
         if "affirmed" in needs and self._negated_after(st, cue):
             return False  # ইরান দায়ী নয়: not held responsible
         if "future_content" in needs and not self._future_after(st, cue):

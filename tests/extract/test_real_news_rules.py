@@ -1285,3 +1285,26 @@ def test_a_demonym_in_the_older_spelling_is_the_same_state(pipeline):
     found = triples(records(pipeline, (
         "সীমান্তে পাকিস্তানী সৈন্যদের সঙ্গে সংঘর্ষে বিএসএফের এক সদস্য নিহত হয়েছে।")))
     assert ("ASSAULT", "Border Security Force", "Pakistan") in found
+
+
+def test_at_the_hands_of_names_who_arrested_or_killed(pipeline):
+    found = triples(records(pipeline, "ইসরায়েলি বাহিনীর হাতে আটক হয়েছেন তিন ফিলিস্তিনি সাংবাদিক।"))
+    assert ("COERCE", "Israel Defense Forces", "State of Palestine") in found
+    found = triples(records(pipeline, "ভারতীয় সেনার হাতে নিহত হয়েছে দুই পাকিস্তানি সেনা।"))
+    assert any(t == "ASSAULT" and s == "Indian Army" for t, s, _ in found)
+    assert triples(records(pipeline, "সাবেক প্রধানমন্ত্রী ইমরান খান গ্রেপ্তার হয়েছেন।")) == set()
+    assert not any(t == "ASSAULT" for t, _, _ in triples(records(
+        pipeline, "গাজায় হামলায় ৫০ জন নিহত হয়েছেন।")))
+
+
+def test_people_handed_into_a_states_hands_are_handed_over_to_it(pipeline):
+    found = triples(records(pipeline, (
+        "পাকিস্তান রেঞ্জার্সের সদস্যকে পাকিস্তানের হাতে তুলে দিয়েছে ভারত।")))
+    assert ("RETREAT", "India", "Pakistan") in found
+    assert triples(records(pipeline, "ক্ষমতা সেনাবাহিনীর হাতে তুলে দিয়েছে সরকার।")) == set()
+
+
+def test_who_holds_the_hostages_named_does_not_act_in_the_clause(pipeline):
+    found = triples(records(pipeline, (
+        "হামাসের হাতে আটক পণবন্দিদের মুক্তির দাবিতে বিক্ষোভ করেছে ইসরায়েলিরা।")))
+    assert not any(s == "Hamas" or b == "Hamas" for _, s, b in found)
