@@ -3,7 +3,8 @@
 Pronouns go to the last person, দেশটি to the last named country, দুই দেশ to the pair the
 text is about, এসব দেশ to the last countries named together, দুই নেতা to the two most
 mentioned people, and role phrases (ভারতের প্রধানমন্ত্রী) to the office holder at the
-document's date, or to the state when no single holder is known.
+document's date, or to the state when no single holder is known (and a bare office later,
+as a subject, to that state again); a bare body (সেনাবাহিনী) to the one named in full before.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ class DocumentContext:
         """সেনাবাহিনী after পাকিস্তান সেনাবাহিনী: the body last named whose Bengali name ends
         with the bare words; none if no such body was named."""
         tail = " ".join(words)
-        named = [e for k, e in self.known.items() if e.type == "Organization" and any(
+        named = [e for e in self.known.values() if e.type == "Organization" and any(
             n.endswith(" " + tail) for n in e.names_bn)]
         return [max(named, key=lambda e: self.last_seen[e.key])] if named else []
 

@@ -147,9 +147,8 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
             k += 1
         if m.case in ("gen", "plain") and _government(toks, k, morph):
             k += 1  # রুটোর সরকারের বিরুদ্ধে: the postposition after the government is X's
-        elif m.case == "gen" and _government_as(toks, k, mentions, morph):
-            # … ঘোষণা করল শাহবাজ শরিফের সরকার: X's government, unmarked or -কে, is X so
-            m.case = _government_as(toks, k, mentions, morph)
+        elif m.case == "gen" and (headed := _government_as(toks, k, mentions, morph)):
+            m.case = headed  # … ঘোষণা করল শাহবাজ শরিফের সরকার: X's government is X so
             continue
         if m.case == "plain" and k < len(toks) and toks[k].norm in morph.word_list(
                 "both_acc") and _listed_last(toks, m, mentions, morph):

@@ -394,8 +394,8 @@ def _combine_roles(ms: list[Mention],
                 out.append(m)  # a bare role (প্রধানমন্ত্রী): resolved from context if possible
             elif " ".join(m.words) in bare and m.start not in owned and not (
                     out and out[-1].end == m.start):
-                # সেনাবাহিনীর মুখপাত্র, পররাষ্ট্র মন্ত্রণালয় জানায়: a body named before in full
-                # (kg.entities.coref); its spokesperson speaks for it
+                # সেনাবাহিনীর মুখপাত্র জানায়: the body named before in full (kg.entities.coref);
+                # its spokesperson speaks for it
                 if nxt is not None and nxt.start == m.end and nxt.kind == "unit" and (
                         nxt.role in BODY_VOICES):
                     m.end, m.case = nxt.end, nxt.case

@@ -60,6 +60,7 @@ class ImplicitRoles:
         # any genitive of the clause (পাকিস্তানের ওয়েবসাইটে: whose site, not who summons)
         host = self._host(st, cue, targets) if cue.pred.source_from == "host" and not any(
             m.case == "plain" for m in subj) else []
+        met = self._met(st, cue) if cue.pred.symmetric and cue.pred.type in COOPERATIVE else []
         if host:
             sources, confidence = host, 0.6
         elif subj:
@@ -70,11 +71,10 @@ class ImplicitRoles:
             sources, confidence = speaker, 0.6
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
             sources, confidence = [e for e in disc.topic if e not in targets], 0.6
-        elif cue.pred.symmetric and cue.pred.type in COOPERATIVE and self._met(st, cue) and (
-                set(targets) <= set(self._met(st, cue))):
+        elif met and set(targets) <= set(met):
             # মোদির সঙ্গে হাসিনার বৈঠকে তিনটি সমঝোতা স্মারক সই হয়েছে: signed by those who met
             # (not when the deal names a party of its own: … ইউক্রেনের সঙ্গে চুক্তি সই)
-            sources, confidence = self._met(st, cue), 0.6
+            sources, confidence = met, 0.6
         else:
             return None
         if not sources:

@@ -107,15 +107,24 @@ def mode_word(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> Non
             ev.cameo = str(word.get(ev.type, ev.cameo))
 
 
+def _offered(lang: LanguageData, toks: list[Token], cue: Cue) -> bool | None:
+    """সহযোগিতা করতে প্রস্তুত: True (the act is offered); প্রস্তুত নয়: False (refused); None
+    when the cue's verb is no infinitive before a word of readiness."""
+    if cue.gov is None or cue.gov + 1 >= len(toks) or not toks[cue.gov].norm.endswith("তে"):
+        return None
+    if toks[cue.gov + 1].norm not in lang.morph.word_list("ready_words"):
+        return None
+    after = toks[cue.gov + 2].norm if cue.gov + 2 < len(toks) else ""
+    return after not in lang.morph.word_list("negative_words")
+
+
 @type_rule
 def promised(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
     """Cooperation in the future tense is a promise (AGREE), as the schema codes it; so is
     cooperation one is ready to give (সহযোগিতা করতে প্রস্তুত চীন: an offer, CAMEO 03)."""
     gov = toks[cue.gov].norm if cue.gov is not None else ""
     nxt = toks[cue.gov + 1].norm if cue.gov is not None and cue.gov + 1 < len(toks) else ""
-    after = toks[cue.gov + 2].norm if cue.gov is not None and cue.gov + 2 < len(toks) else ""
-    ready = gov.endswith("তে") and nxt in lang.morph.word_list("ready_words") and (
-        after not in lang.morph.word_list("negative_words"))  # প্রস্তুত নয়: no offer
+    ready = _offered(lang, toks, cue) is True
     if cue.pred.future and gov and (ready or lang.morph.features(gov).future) and (
             cue.light_lemma not in ("পাওয়া", "আসা")):
         if cue.pred.future.get("type") == "THREATEN" and lang.morph.features(gov, nxt).negated:
@@ -140,9 +149,7 @@ def refused(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None:
     nxt = toks[cue.gov + 1].norm if cue.gov + 1 < len(toks) else ""
     # consenting not given is refused whenever (রাজি হয়নি, মেনে নেয়নি)
     consent = cue.pred.id in CONSENT
-    after = toks[cue.gov + 2].norm if cue.gov + 2 < len(toks) else ""
-    unready = gov.endswith("তে") and nxt in lang.morph.word_list("ready_words") and (
-        after in lang.morph.word_list("negative_words"))  # সহযোগিতা করতে প্রস্তুত নয়
+    unready = _offered(lang, toks, cue) is False  # সহযোগিতা করতে প্রস্তুত নয়
     if unready or lang.morph.features(gov, nxt).negated and (
             consent or not lang.morph.past_negative(gov, nxt)):
         _retype(ev, {"type": "REJECT", "cameo": REFUSED[ev.type], "relation": "refused"})
