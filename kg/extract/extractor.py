@@ -67,7 +67,8 @@ class EventExtractor:
         self.hit_places = frozenset(lang.morph.word_list("hit_places"))
         self.casualties = frozenset(lang.morph.word_list("casualty_words"))
         self.numerals = frozenset(lang.morph.word_list("group_numerals"))
-        self.negatives = frozenset(lang.morph.word_list("negative_words")) | {"নন", "নই"}
+        self.negatives = frozenset(lang.morph.word_list("negative_words")
+                                   + lang.morph.word_list("negative_copulas"))
 
     def state(self, sent: Sentence, mentions: list[Mention], all_cues: list[Cue],
               parse: Parse | None, disc: Discourse) -> SentenceState:
