@@ -20,12 +20,17 @@ def test_every_news_training_sentence_is_labelled_on_its_own_tokens():
         assert [w for w, _ in labelled[s.sent_id]] == [norm_token(r[1]) for r in s.rows]
 
 
-def test_every_news_dev_sentence_is_labelled_on_its_own_tokens():
+def test_the_blind_news_dev_labels_are_dev_sentences_on_their_own_tokens():
+    # the first round's 90 dev news sentences, labelled without seeing any model's output;
+    # the dev sentences added later (news-dev-901 on) stay unlabelled, so the NER's real-news
+    # score is on blind labels only
     labelled = read_labelled(NEWS_DEV)
     news = [s for s in read_conllu(treebank_file("dev")) if s.sent_id.startswith("news-")]
-    assert [s.sent_id for s in news] == list(labelled)
+    first = [s.sent_id for s in news if int(s.sent_id.rsplit("-", 1)[1]) <= 900]
+    assert first == list(labelled)
     for s in news:
-        assert [w for w, _ in labelled[s.sent_id]] == [norm_token(r[1]) for r in s.rows]
+        if s.sent_id in labelled:
+            assert [w for w, _ in labelled[s.sent_id]] == [norm_token(r[1]) for r in s.rows]
 
 
 def test_no_test_sentence_is_labelled_and_no_dev_sentence_trained_on():
