@@ -116,6 +116,60 @@ class EntityRecognizer:
             return None
         return case, _Pattern(tuple(parts), "hyphen_pair", tuple(dict.fromkeys(ents)))
 
+    def _hyphen_tail(self, toks: list[Token], j: int) -> tuple[int, str, _Pattern] | None:
+        """A hyphen inside a token after a description or a name. The last part is a
+        name; what comes before decides:
+        - a description (সীমান্তরক্ষী বাহিনী-বিএসএফের) or the full name of the same body
+          (বর্ডার গার্ড বাংলাদেশ-বিজিবি): one actor, the short name;
+        - the name of another actor, one word or several (উত্তর কোরিয়া-যুক্তরাষ্ট্র,
+          ইসরায়েলি বাহিনী-হামাস): a pair, as ভারত-পাকিস্তান is;
+        - a description of a state's own body (মিয়ানমারের সীমান্তরক্ষী বাহিনী-বিজিপির): the
+          body, its state's name included in the mention.
+        None when the first part names someone in one word (the pair rule reads those)."""
+        head, _, last = toks[j].norm.rpartition("-")
+        if not head:
+            return None
+        words = tuple(head.split("-"))
+        for base, case in self.morph.analyses(last):
+            hits = [p for p in self._names(base) if p.kind == "name"]
+            if not hits:
+                continue
+            tail = hits[0].entities
+            listed = [(len(w) - len(words), p) for w, p in self.index.get(words[-1])
+                      if p.entities and 0 < len(w) - len(words) <= j
+                      and tuple(t.norm for t in toks[j - len(w) + len(words):j]) + words == w]
+            if listed:
+                n, pat = max(listed, key=lambda x: x[0])
+                if pat.entities == tail:
+                    return j - n, case, _Pattern((base,), "name", tail)
+                return j - n, case, _Pattern(words, "hyphen_pair", pat.entities + tail)
+            if any(self._names(part) for part in words):
+                return None
+            owner = self._owner_before(toks, j)
+            if owner is None:
+                return j, case, _Pattern((base,), "name", tail)
+            k, ents = owner
+            if all(e.affiliation in {o.key for o in ents} | {o.wikidata for o in ents}
+                   for e in tail):
+                return k, case, _Pattern((base,), "name", tail)
+            return k, case, _Pattern(words, "hyphen_pair", ents + tail)
+        return None
+
+    def _owner_before(self, toks: list[Token], j: int) -> tuple[int, tuple[Entity, ...]] | None:
+        """A state or body named (or a demonym) within the two words before token j."""
+        for k in (j - 1, j - 2):
+            if k < 0 or toks[k].is_punct:
+                return None
+            for base, _case in self.morph.analyses(toks[k].norm):
+                hits = self._names(base)
+                if hits:
+                    return k, hits[0].entities
+        return None
+
+    def _names(self, base: str) -> list[_Pattern]:
+        return [p for w, p in self.index.get(base) if w == (base,)
+                and p.kind in ("name", "capital", "demonym") and p.entities]
+
     def loose_keys(self) -> set[str]:
         return {w for entries in self.loose.by_last.values() for words, _ in entries
                 for w in words}
@@ -136,8 +190,12 @@ class EntityRecognizer:
         covered = {k for i, j, _c, _p in found for k in range(i, j)}
         for j, tok in enumerate(toks):
             if j not in covered and "-" in tok.norm.strip("-"):
-                pair = self._hyphen_pair(tok.norm)
-                if pair is not None:
+                tail = self._hyphen_tail(toks, j)
+                pair = None if tail else self._hyphen_pair(tok.norm)
+                if tail is not None:
+                    found.append((tail[0], j + 1, tail[1], tail[2]))
+                    covered.update(range(tail[0], j + 1))
+                elif pair is not None:
                     found.append((j, j + 1, pair[0], pair[1]))
                     covered.add(j)
         # Names spelt another way (গুয়েট্রেস for গুতেরেস), on tokens no exact match took.

@@ -3,6 +3,7 @@ attachment first; see kg.extract.roles)."""
 
 from __future__ import annotations
 
+from kg.extract.cues import NONFINITE_ENDINGS
 from kg.lang.data import LanguageData
 from kg.text.segment import QUOTES, Sentence, Token
 
@@ -10,13 +11,17 @@ from kg.text.segment import QUOTES, Sentence, Token
 OPENING = {"‘": "’", "“": "”", '"': '"', "'": "'"}
 
 
-def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
+def clauses(lang: LanguageData, sent: Sentence,
+            subjects: frozenset[int] = frozenset()) -> list[int]:
     """A clause number per token: boundaries after a verb + comma, after a conditional
-    verb, at quotes, after a complementiser and at clause-opening conjunctions."""
+    verb, at quotes, after a complementiser, at clause-opening conjunctions and where a
+    relative clause taken up by a correlative ends. `subjects`: where unmarked actors begin
+    (a relative clause without one before its verb takes the one right after it)."""
     morph = lang.morph
     ids, current = [], 0
     toks = sent.tokens
     terms = _quoted_terms(lang, sent)
+    relative_end = _relative_end(lang, toks, subjects)
     for k, tok in enumerate(toks):
         if tok.norm in lang.openers and k > 0:
             current += 1
@@ -29,6 +34,8 @@ def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
             current += 1  # … সম্মত হওয়ার পর, ট্রাম্প …: a clause of time ends at its comma
         elif tok.text in QUOTES and k not in terms:
             current += 1
+        elif k == relative_end:
+            current += 1  # বাংলাদেশ যে বিবৃতি দিয়েছে | ভারত তা প্রত্যাখ্যান করছে
         elif tok.norm in lang.complementisers and k + 1 < len(toks) and not toks[
                 k + 1].is_punct and toks[k + 1].norm not in lang.naming_verbs:
             # (… জাপানকে বিপজ্জনক বলে অভিহিত করেছে: what a naming verb calls X is no
@@ -39,6 +46,40 @@ def clauses(lang: LanguageData, sent: Sentence) -> list[int]:
             if feats.conditional or feats.concessive:
                 current += 1
     return ids
+
+
+def _relative_end(lang: LanguageData, toks: list[Token],
+                  subjects: frozenset[int] = frozenset()) -> int:
+    """Where a relative clause (X যে বিবৃতি দিয়েছে) taken up again by a correlative after it
+    (… ভারত তা প্রত্যাখ্যান করছে) ends: at its finite verb, the two being clauses of their
+    own, each with its subject; but a relative clause with no subject before its verb takes
+    the one right after it (গাজায় যে হামলা চালিয়েছে ইসরায়েল | তা …). -1 when the sentence
+    has no such pair."""
+    morph = lang.morph
+    correlatives = lang.correlatives
+    for r, tok in enumerate(toks):
+        if tok.norm != "যে" or r == 0:
+            continue
+        for v in range(r + 1, min(len(toks) - 1, r + 8)):
+            if toks[v].is_punct:
+                break
+            if morph.lemma(toks[v].norm) is not None and _finite_form(toks[v].norm):
+                rest = toks[v + 1:v + 5]
+                corr = next((v + 1 + n for n, t in enumerate(rest) if t.norm in correlatives),
+                            None)
+                if corr is None or rest[0].is_punct:
+                    break
+                if v + 1 in subjects and not any(k in subjects for k in range(v)):
+                    return corr - 1
+                return v
+    return -1
+
+
+def _finite_form(word: str) -> bool:
+    """Not an infinitive, verbal noun or conjunctive participle (দিয়েছে, not দিতে, দিয়ে)."""
+    if word.endswith(NONFINITE_ENDINGS):
+        return False
+    return not word.endswith("ে") or word.endswith(("েন", "ছে", "বে"))
 
 
 def _after_clause(lang: LanguageData, toks: list[Token], k: int) -> bool:
@@ -86,3 +127,32 @@ def _quoted_terms(lang: LanguageData, sent: Sentence, longest: int = 6) -> set[i
                 for t in inside)):
             found.update((a, b))  # (‘পারসোনা নন গ্রাটা’: an event noun, though নন is a verb)
     return found
+
+
+def taken_up(lang: LanguageData, toks: list[Token], clause: list[int], start: int,
+             cl: int) -> int | None:
+    """The relative clause a correlative takes up for a cue starting at `start` in clause
+    `cl` (যুক্তরাষ্ট্র যে প্রস্তাব দিয়েছে | তা গ্রহণ করতে নারাজ রাশিয়া; also across the
+    complementiser: … | তা ভিত্তিহীন বলে | উড়িয়ে দিয়েছে পাকিস্তান), else None."""
+    for k in range(start - 1, -1, -1):
+        if clause[k] < cl - 1:
+            return None
+        if toks[k].norm in lang.correlatives and clause[k] >= 1 and (
+                _last_of(clause, clause[k] - 1) in _relative_ends(lang, toks)):
+            return clause[k] - 1
+    return None
+
+
+def _relative_ends(lang: LanguageData, toks: list[Token]) -> set[int]:
+    """The ends _relative_end may have given, whichever the subjects were."""
+    end = _relative_end(lang, toks)
+    return {end, _correlative_after(lang, toks, end) - 1} - {-1, -2}
+
+
+def _correlative_after(lang: LanguageData, toks: list[Token], v: int) -> int:
+    return next((k for k in range(v + 1, min(len(toks), v + 5))
+                 if toks[k].norm in lang.correlatives), -1) if v >= 0 else -1
+
+
+def _last_of(clause: list[int], cl: int) -> int:
+    return max((k for k, c in enumerate(clause) if c == cl), default=-1)

@@ -45,13 +45,19 @@ class CueFinder:
         self.morph = lang.morph
         # the predicates a neighbour can turn a cue into (_speech_acts)
         self.senses = {pid: self.lex.by_id[pid]
-                       for pid in ("demand", "call-on", "criticise", "reject", "lift-sanctions")}
+                       for pid in ("demand", "call-on", "criticise", "reject", "lift-sanctions",
+                                   "warn")}
         self.condemning = frozenset(self.morph.word_list("negative_evaluations"))
         self.falsity = frozenset(self.morph.word_list("falsity_words"))
         self.act_stopped = frozenset(self.morph.word_list("act_stopped"))
         self.act_left = frozenset(self.morph.word_list("act_left"))
         self.leaving = frozenset(self.morph.word_list("leaving_words"))
         self.act_proposed = frozenset(self.morph.word_list("act_proposed"))
+        self.unwilling = frozenset(self.morph.word_list("unwilling_words"))
+        self.alert = frozenset(self.morph.word_list("alert_words"))
+        self.talks = frozenset(self.morph.word_list("talk_nouns"))
+        self.gratitude = frozenset(self.morph.word_list("gratitude_words"))
+        self.purpose = frozenset(self.morph.word_list("purpose_after"))
         # nouns that themselves end like a classifier (পারসোনা নন গ্রাটা): no এই … টি
         self.noun_ends = frozenset(n[-1] for p in self.lex.predicates for n in p.nouns)
 
@@ -60,7 +66,7 @@ class CueFinder:
         toks = sent.tokens
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         found = [(m.start, m.end, [m.value]) for m in self.lex.nouns.matches(
-            toks, self.morph, skip=lambda j, _t: j in in_mention)]
+            toks, self.morph, skip=lambda j, _t: j in in_mention, through_quotes=True)]
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         cues: list[Cue] = []
         taken: set[int] = set()
@@ -97,7 +103,21 @@ class CueFinder:
         self._told_to(toks, cues)
         self._speech_acts(toks, cues, mentions)
         self._suspended_sanctions(toks, cues)
+        self._described(toks, cues)
         return cues
+
+    @staticmethod
+    def _described(toks: list[Token], cues: list[Cue]) -> None:
+        """মোতায়েন করা সেনা প্রত্যাহার: a light verb in its participle form right before
+        another event noun describes that act's object (the troops deployed); it is no event
+        of its own."""
+        starts = {c.start for c in cues if c.is_noun}
+        for c in cues:
+            if c.light_lemma is None or c.end not in starts or c.anaphoric:
+                continue
+            word = toks[c.end - 1].norm
+            if word.endswith(("া", "ানো", "ওয়া")) and not word.endswith("তে"):
+                c.anaphoric = True
 
     def _suspended_sanctions(self, toks: list[Token], cues: list[Cue]) -> None:
         """শুল্ক আরোপ এক মাসের জন্য স্থগিত করেছেন: a tariff or sanction suspended, its noun
@@ -139,7 +159,8 @@ class CueFinder:
         "claim", but asked of someone (রাশিয়ার কাছে ব্যাখ্যা দাবি) a demand; naming something
         with a condemning word (… লেবেলকে "মিথ্যা" বলে অভিহিত) criticises it; telling someone
         to act (চীনকে সরে যেতে বলেছে) calls on them; wanting to act (হস্তক্ষেপ করতে চাইছে)
-        asks nobody."""
+        asks nobody; alerting someone (পাকিস্তানকে সতর্ক করে বলেন) warns them, while alerting
+        nobody in particular (জাতিসংঘ সতর্ক করেছে) is a statement."""
         senses = self.senses
         for cue in cues:
             word = toks[cue.noun_end - 1].norm
@@ -156,6 +177,9 @@ class CueFinder:
             elif cue.pred.id == "comment" and cue.light_lemma == "করা" and word == "দাবি" and (
                     "demand" in senses and self._asked(toks, cue, mentions, ("to", "from"))):
                 cue.pred = senses["demand"]
+            elif cue.pred.id == "comment" and cue.light_lemma == "করা" and word in self.alert and (
+                    "warn" in senses and self._asked(toks, cue, mentions, ("acc",))):
+                cue.pred = senses["warn"]  # পাকিস্তানকে সতর্ক করে বলেন: a warning to someone
             elif cue.pred.id == "ask-for" and after_infinitive:
                 cue.anaphoric = True
             elif cue.pred.id == "say" and cue.light_lemma == "বলা" and after_infinitive and (
@@ -263,7 +287,8 @@ class CueFinder:
                 if pred.frame == "visit" and j > 0 and (
                         toks[j - 1].norm in self.lang.auxiliary_before_go):
                     continue  # দেখা গেছে, জানা গেছে: an auxiliary, not a journey
-                if self._finite(toks, j):
+                if self._finite(toks, j) or ("unwilling" in pred.needs and j + 1 < len(toks)
+                                             and toks[j + 1].norm in self.unwilling):
                     cues.append(Cue(pred, j, j + 1, j + 1, False, lemma, gov=j))
                     break
         return cues
@@ -367,7 +392,9 @@ class CueFinder:
                                       != toks[j - 1].norm)
             # হামলার নিন্দা, যুদ্ধবিরতির আহ্বান: an event noun in the genitive before another
             # predicate is what that predicate is about, not an event of its own.
-            anaphoric = anaphoric or self._complement(toks, j)
+            anaphoric = anaphoric or self._complement(toks, j) or (
+                best.pred.type != "CONSULT" and self._talks_about(toks, j)) or (
+                self._sought(toks, j, best.pred))
         best.anaphoric = anaphoric
         best.adverbial = best.light_lemma is None and best.pred.frame != "conflict" and any(
             case == "loc" and base == toks[j - 1].norm[: len(base)]
@@ -399,6 +426,22 @@ class CueFinder:
             if any(base in self.lex.nouns for base, _ in self.morph.analyses(toks[k].norm)):
                 return True
         return False
+
+    def _sought(self, toks: list[Token], j: int, pred: Predicate) -> bool:
+        """যুদ্ধবিরতির জন্য, চুক্তির লক্ষ্যে: a truce or a deal that something is for is
+        sought, not reached."""
+        if not (pred.type in ("RETREAT", "AGREE") and j < len(toks)
+                and self._genitive(toks[j - 1].norm) and toks[j].norm in self.purpose):
+            return False
+        # যুদ্ধবিরতির জন্য কাতারকে ধন্যবাদ: thanks or credit for a truce already reached
+        return not any(b in self.gratitude for t in toks[j + 1:]
+                       for b, _ in self.morph.analyses(t.norm))
+
+    def _talks_about(self, toks: list[Token], j: int) -> bool:
+        """যুদ্ধবিরতি আলোচনা, নিষেধাজ্ঞা বৈঠক: an event noun right before a noun of talks is
+        what the talks are about, not an event of its own."""
+        return j < len(toks) and any(base in self.talks
+                                     for base, _ in self.morph.analyses(toks[j].norm))
 
     def noun_base(self, word: str) -> str:
         """The word without a locative ending, if it has one (বৈঠকে → বৈঠক)."""

@@ -67,6 +67,8 @@ class EventExtractor:
         self.hit_places = frozenset(lang.morph.word_list("hit_places"))
         self.casualties = frozenset(lang.morph.word_list("casualty_words"))
         self.numerals = frozenset(lang.morph.word_list("group_numerals"))
+        self.unwilling = frozenset(lang.morph.word_list("unwilling_words"))
+        self.owned = frozenset(lang.morph.word_list("owned_by_speaker"))
         self.negatives = frozenset(lang.morph.word_list("negative_words")
                                    + lang.morph.word_list("negative_copulas"))
 
@@ -79,10 +81,11 @@ class EventExtractor:
                            cues=[c for c in all_cues if not c.anaphoric],
                            references=[c for c in all_cues if c.anaphoric],
                            cue_starts={c.start for c in all_cues},
-                           clause=clauses(self.lang, sent))
+                           clause=clauses(self.lang, sent, frozenset(
+                               m.start for m in mentions if m.case == "plain" and m.resolved)))
         references.resolve(st.mentions, disc)
         references.spoken_pronouns(st.mentions, st.cues, disc, sent.paragraph, self.we,
-                                  self._body_of)
+                                  self._body_of, st.toks, self.owned)
         st.mentions = [m for m in st.mentions
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
         for m in st.mentions:
@@ -258,8 +261,9 @@ class EventExtractor:
                     t.norm in self.lang.lex.mode_words for t in between):
                 m.case = "gen"
                 return True
-            if len(between) == 1 and not between[0].is_punct and c.pred.type in (
-                    "REJECT", "DISAPPROVE", "DEMAND") and c.light_lemma is not None:
+            if len(between) == 1 and not between[0].is_punct and (c.pred.type in (
+                    "REJECT", "DISAPPROVE", "DEMAND") or "unwilling" in c.pred.needs) and (
+                    c.light_lemma is not None):
                 m.case = "gen"  # মার্কিন প্রস্তাব প্রত্যাখ্যান: whose proposal is rejected
                 return True
             if c.is_noun and c.pred.type in AIMED and self._aimed_at(between):
@@ -433,6 +437,9 @@ class EventExtractor:
             return False
         if "source_by" in needs and not any(m.case == "by" for m in slot["source"]):
             return False  # নিহত হয়েছে: killed, by whom the sentence does not say
+        if "unwilling" in needs and not (cue.gov is not None and cue.gov + 1 < len(st.toks)
+                                         and st.toks[cue.gov + 1].norm in self.unwilling):
+            return False  # মানতে নারাজ: only the unwillingness makes the act
         if "affirmed" in needs and self._negated_after(st, cue):
             return False  # ইরান দায়ী নয়: not held responsible
         if "future_content" in needs and not self._future_after(st, cue):

@@ -5,6 +5,7 @@ last conflict, the actors of an earlier event that this one answers or condemns)
 from __future__ import annotations
 
 from kg.entities.mention import Mention, entities_of
+from kg.extract.clauses import taken_up
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
 from kg.extract.roles import venue
@@ -31,6 +32,7 @@ class ImplicitRoles:
         self.event_pronouns = [tuple(p.split()) for p in lang.morph.word_list("event_pronouns")]
         self.casualties = frozenset(lang.morph.word_list("casualty_words"))
         self.told_things = frozenset(lang.morph.word_list("told_things"))
+        self.joiners = frozenset(lang.morph.word_list("coordinators"))
 
     def source(self, st: SentenceState, cue: Cue, slot: Slot, used: set[int],
                disc: Discourse) -> Event | None:
@@ -108,7 +110,7 @@ class ImplicitRoles:
             return [e for e in parties if e not in sources]
         if len(sources) > 1 and (cue.pred.type in COOPERATIVE or cue.pred.symmetric or (
                 cue.pred.mutual and cue.light_lemma != "পাওয়া"  # not মুক্তি পেয়েছেন
-                and has_class_word(self.lang, "exchanged", st.toks, st.clause, cue))):
+                and has_class_word(self.lang, cue.pred.mutual, st.toks, st.clause, cue))):
             return list(sources)  # সৌদি আরব ও ইরান … রাজি হয়েছে, বন্দী বিনিময় করল X ও Y
         if cue.pred.type == "THREATEN":
             aimed = [e for e in entities_of(_aimed_content(st, cue), TARGET_TYPES)
@@ -129,7 +131,7 @@ class ImplicitRoles:
                 and not (self._closed_apart(st, m, cue))
                 and not set(m.entities) & set(sources)
                 and entities_of([m]) and not (m.case == "loc" and cue.pred.type in COOPERATIVE)
-                and not venue(m, cue) and m.case != "convener"]
+                and not venue(m, cue) and m.case not in ("convener", "backed")]
         rest = [m for m in rest if not (m.case == "acc" and m.start > cue.end and cue.is_noun
                                         and cue.light_lemma is None)]
         for pool in (shared, cond, rest):
@@ -137,10 +139,16 @@ class ImplicitRoles:
             if found:
                 used.update(id(m) for m in pool)
                 return found
+        taken_up = self._taken_up(st, cue, sources)
+        if taken_up:
+            return taken_up
         content = [e for ev in st.built if ev.type != "STATEMENT" and ev.cue_start < cue.start
                    for e in ev.sources if e not in sources]
         if content and cue.pred.type in VERBAL_CONFLICT:
             return list(dict.fromkeys(content))  # … হামলা চালিয়েছে বলে অভিযোগ করেছে Y
+        told = self._told_after(st, cue, sources)
+        if told and cue.pred.type in VERBAL_CONFLICT:
+            return told  # Y অভিযোগ করেছে, … পানি ছুড়েছে চীন
         claimant = self._claimant(st, cue, sources, disc)
         if claimant:
             return claimant
@@ -148,6 +156,9 @@ class ImplicitRoles:
         if partners:
             return partners  # … বৈঠকে … আশ্বাস দিয়েছে বিএসএফ: a promise made in talks is to
             # the other side of the talks
+        struck = self._struck_first(st, cue, sources, disc)
+        if struck:
+            return struck
         others = [m for m in actors if not set(m.entities) & set(sources)]
         if not others and disc.topic and (cue.pred.frame == "supply" or (
                 cue.pred.type in VERBAL_CONFLICT and self._responds(st))):
@@ -269,6 +280,44 @@ class ImplicitRoles:
             if any(b in self.told_things for b, _ in self.lang.morph.analyses(st.toks[k].norm)):
                 return True
         return False
+
+    def _told_after(self, st: SentenceState, cue: Cue, sources: list[Entity]) -> list[Entity]:
+        """Y অভিযোগ করেছে, … পানি ছুড়েছে চীন: the doers of the acts of the clause right after
+        the cue and its comma (not of a clause joined by আর, অন্যদিকে: another report)."""
+        k = cue.end + 1
+        if k >= len(st.toks) or st.toks[cue.end].norm != "," or (
+                st.toks[k].norm in self.lang.openers | self.joiners):
+            return []
+        told = [e for ev in st.built if ev.type != "STATEMENT" and ev.cue_start >= k
+                and st.clause[ev.cue_start] == st.clause[k] for e in ev.sources]
+        return [e for e in dict.fromkeys(told) if e not in sources]
+
+    def _taken_up(self, st: SentenceState, cue: Cue, sources: list[Entity]) -> list[Entity]:
+        """বাংলাদেশ যে বিবৃতি দিয়েছে ভারত তা প্রত্যাখ্যান করছে: what a correlative (তা) takes
+        up is the act of the relative clause before it; who did it is answered."""
+        if cue.pred.type not in ("REJECT", "DISAPPROVE", "SUPPORT") and (
+                "unwilling" not in cue.pred.needs):
+            return []
+        rel = taken_up(self.lang, st.toks, st.clause, cue.start, st.clause_of(cue))
+        if rel is None:
+            return []
+        told = [e for ev in st.built if st.clause[ev.cue_start] == rel for e in ev.sources]
+        subjects = entities_of([m for m in st.actors
+                                if st.clause[m.start] == rel and m.case == "plain"])
+        return [e for e in dict.fromkeys(told or subjects) if e not in sources]
+
+    def _struck_first(self, st: SentenceState, cue: Cue, sources: list[Entity],
+                      disc: Discourse) -> list[Entity]:
+        """পাল্টা … বিমান হামলা করা হয়েছে: a strike back is aimed at whoever struck the
+        striker, when that attack is the last act told (within the last three sentences)."""
+        if cue.pred.type != "ASSAULT" or not sources or not self._responds(st):
+            return []
+        # what the response answers is the last act told (ইইউ নিষেধাজ্ঞা আরোপ করেছে। জবাবে
+        # রাশিয়া পাল্টা ব্যবস্থা নিয়েছে: the sanctions, not an older attack)
+        last = next((e for e in reversed(disc.of_last(3)) if e.type != "STATEMENT"), None)
+        if last is None or last.type != "ASSAULT" or not set(last.targets) & set(sources):
+            return []
+        return [e for e in last.sources if e not in sources]
 
     def _responds(self, st: SentenceState) -> bool:
         """এর জবাবে …: the act answers what the previous sentence told."""

@@ -15,12 +15,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from kg.entities.mention import Mention
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
 from kg.lang.gazetteer import Entity
+from kg.text.segment import Token
 
 # Pronouns resolved here, from the speaker: never the speaker themselves (তিনি, resolved
 # from the discourse before, can be).
@@ -40,7 +41,8 @@ def resolve(mentions: list[Mention], disc: Discourse) -> None:
 
 def spoken_pronouns(mentions: list[Mention], cues: list[Cue], disc: Discourse,
                     paragraph: int, we: frozenset[str] = frozenset(),
-                    body_of: Callable[[Entity], Entity | None] = lambda e: None) -> None:
+                    body_of: Callable[[Entity], Entity | None] = lambda e: None,
+                    toks: Sequence[Token] = (), owned: frozenset[str] = frozenset()) -> None:
     """আমি / আমরা, and তারা in what a body says (`_group_speaker`): the speaker. For the
     first person, the saying before the pronoun has its subject before it
     (গুতেরেস বলেছেন, ‘… আমি গভীর উদ্বিগ্ন’); a saying after it, its subject after it
@@ -53,6 +55,14 @@ def spoken_pronouns(mentions: list[Mention], cues: list[Cue], disc: Discourse,
     for m in mentions:
         if m.kind == "pronouns_group" and m.case == "plain":
             m.entities = _group_speaker(m, says, mentions)
+            continue
+        if m.kind == "pronouns_group" and m.case == "gen" and _owns_own_thing(m, toks, owned):
+            ents = _group_speaker(m, says + _accusing(cues, toks), mentions, owner=True)
+            # not when anyone else was named before it (হিজবুল্লাহকে সতর্ক করে ইসরায়েল
+            # জানিয়েছে, তাদের অস্ত্রাগারে …: theirs may be the party warned)
+            if not any(n.resolved and n.kind not in UNSAID and n.start < m.start
+                       and not set(n.entities) <= set(ents) for n in mentions):
+                m.entities = ents
             continue
         if m.kind != "pronouns_self" or m.case == "gen":
             continue  # আমাদের চাপ, আমাদের অর্থনীতি: "our" owns a thing, it does not act
@@ -74,14 +84,35 @@ def spoken_pronouns(mentions: list[Mention], cues: list[Cue], disc: Discourse,
         m.entities = speaker
 
 
-def _group_speaker(m: Mention, says: list[Cue], mentions: list[Mention]) -> list[Entity]:
+def _owns_own_thing(m: Mention, toks: Sequence[Token], owned: frozenset[str]) -> bool:
+    """তাদের (একটি) জাহাজে, তাদের প্রতিনিধি দল: "their" before what a state or body has of
+    its own (`owned`: vessels, territory, troops, envoys), a number word between allowed."""
+    for k in range(m.end, min(m.end + 3, len(toks))):
+        word = toks[k].norm
+        if any(word.startswith(w) for w in owned):
+            return True
+        if not (word[:1].isdigit() or word in ("এক", "একটি", "দুটি", "কয়েকটি", "একাধিক")):
+            return False
+    return False
+
+
+def _accusing(cues: list[Cue], toks: Sequence[Token]) -> list[Cue]:
+    """X অভিযোগ করেছে, …: an accusation that goes on to say what was done, as a saying."""
+    return [c for c in cues if c.pred.type == "DISAPPROVE" and c.end < len(toks)
+            and toks[c.end].norm == ","]
+
+
+def _group_speaker(m: Mention, says: list[Cue], mentions: list[Mention],
+                   owner: bool = False) -> list[Entity]:
     """হুথিদের বক্তব্য, তারা … আঘাত করেছে: "they" right inside what a state or body says is
-    that speaker (the subject before the saying, or the genitive that owns the claim)."""
+    that speaker (the subject before the saying, or the genitive that owns the claim). With
+    `owner`, "their" (তাদের জাহাজে) right inside a saying or an accusation: the speaker's,
+    when nobody is named between."""
     before = [c for c in says if c.end <= m.start]
     if not before:
         return []
-    cue = before[-1]
-    if any(n.resolved and n.kind not in UNSAID and n.case == "plain"
+    cue = max(before, key=lambda c: c.end)
+    if any(n.resolved and n.kind not in UNSAID and (owner or n.case == "plain")
            and cue.end <= n.start < m.start for n in mentions):
         return []  # রাশিয়া জানিয়েছে, ইউক্রেনীয় সেনারা … এবং তারা …: "they" are those named
     owners = [n for n in mentions if n.resolved and n.kind not in UNSAID and (

@@ -39,6 +39,11 @@ ANSWERS = frozenset({"REJECT", "DISAPPROVE", "SUPPORT"})
 VERBAL = frozenset({"REJECT", "DISAPPROVE", "DEMAND", "THREATEN", "STATEMENT"})
 
 
+def _answers(cue: Cue) -> bool:
+    """Does the cue answer a proposal, claim or demand (a refusal to accept one too)?"""
+    return cue.pred.type in ANSWERS or "unwilling" in cue.pred.needs
+
+
 def _well_formed(st: SentenceState) -> bool:
     """One root, a head inside the sentence for every token, no cycle."""
     parse = st.parse
@@ -190,7 +195,7 @@ class RoleAssigner:
                        and (ref.start < m.end or _other_subject(st, m) or m.kind in PAIRS
                             or (ref.pred.frame == "conflict" and not _people(m)))
                        for ref in st.references)
-        if m.case == "gen" and any(c.pred.type in ANSWERS and owns_claim(
+        if m.case == "gen" and any(_answers(c) and owns_claim(
                 self.lang, st.toks, m.end, c) for c in st.cues):
             return False  # ট্রাম্পের দেয়া আলোচনার প্রস্তাব প্রত্যাখ্যান: who proposed is answered
         for ref in st.references:
@@ -302,7 +307,7 @@ class RoleAssigner:
         genitive before the noun is what the act is about (its target), not the agent.
         যুক্তরাষ্ট্রের প্রস্তাব প্রত্যাখ্যান করা হয়েছে: so is the owner of a proposal, claim
         or demand named between it and an answer to it."""
-        if cue.pred.type in ANSWERS and owns_claim(self.lang, st.toks, m.end, cue):
+        if _answers(cue) and owns_claim(self.lang, st.toks, m.end, cue):
             return True
         if cue.light_lemma is None or (frame.get("poss"), frame.get("plain")) != ("source",
                                                                                    "source"):

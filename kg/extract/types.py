@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.extract.clauses import taken_up
 from kg.extract.cues import Cue
 from kg.extract.state import Event
 from kg.lang.data import LanguageData
@@ -47,8 +48,18 @@ def has_goods(lang: LanguageData, toks: list[Token], clause: list[int] | None, c
 
 def has_claim(lang: LanguageData, toks: list[Token], clause: list[int] | None, cue: Cue) -> bool:
     """A word for what is said or proposed (অভিযোগ, দাবি, প্রস্তাব) in the cue's clause:
-    what উড়িয়ে দেওয়া dismisses (a building so treated is blown up, not dismissed)."""
-    return has_class_word(lang, "claims", toks, clause, cue)
+    what উড়িয়ে দেওয়া dismisses (a building so treated is blown up, not dismissed); or in
+    the relative clause a correlative in the cue's clause takes up (যুক্তরাষ্ট্র যে প্রস্তাব
+    দিয়েছে তা …)."""
+    if has_class_word(lang, "claims", toks, clause, cue):
+        return True
+    if not clause:
+        return False
+    rel = taken_up(lang, toks, clause, cue.start, clause[cue.noun_end - 1])
+    claims = lang.lex.word_classes.get("claims", set())
+    return rel is not None and any(
+        clause[k] == rel and any(b in claims for b, _ in lang.morph.analyses(t.norm))
+        for k, t in enumerate(toks))
 
 
 def owns_claim(lang: LanguageData, toks: list[Token], end: int, cue: Cue) -> bool:
@@ -108,10 +119,13 @@ def mode_word(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> Non
 
 
 def _offered(lang: LanguageData, toks: list[Token], cue: Cue) -> bool | None:
-    """সহযোগিতা করতে প্রস্তুত: True (the act is offered); প্রস্তুত নয়: False (refused); None
+    """সহযোগিতা করতে প্রস্তুত: True (the act is offered); প্রস্তুত নয়, করতে নারাজ: False
+    (refused); None
     when the cue's verb is no infinitive before a word of readiness."""
     if cue.gov is None or cue.gov + 1 >= len(toks) or not toks[cue.gov].norm.endswith("তে"):
         return None
+    if toks[cue.gov + 1].norm in lang.morph.word_list("unwilling_words"):
+        return False  # মানতে নারাজ: unwilling, a refusal
     if toks[cue.gov + 1].norm not in lang.morph.word_list("ready_words"):
         return None
     after = toks[cue.gov + 2].norm if cue.gov + 2 < len(toks) else ""
@@ -136,7 +150,7 @@ def promised(lang: LanguageData, ev: Event, cue: Cue, toks: list[Token]) -> None
 # is a refusal: CAMEO 12x by what is refused. A past act not done (সই করেনি) stays a
 # negated event: it tells what did not happen, not that anyone refused; but consent not
 # given (রাজি হয়নি, মেনে নেয়নি) is a refusal in any tense.
-CONSENT = frozenset({"agree-to", "accept"})
+CONSENT = frozenset({"agree-to", "accept", "accept-unwilling"})
 REFUSED = {"CONSULT": "125", "SUPPORT": "120", "AGREE": "120", "COOPERATE": "121",
            "AID": "122", "RETREAT": "124", "CONCEDE": "124"}
 

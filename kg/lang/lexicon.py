@@ -54,7 +54,9 @@ class Predicate:
     at_country: dict | None = None
     bare: bool = False
     bare_class: str | None = None  # may stand without a target when this class is named
-    mutual: bool = False  # done by two together, it is done to each other
+    # done by two together with a word of this word class in the clause, it is done to
+    # each other ('' when not so)
+    mutual: str = ""
     joint: dict | None = None  # may stand without a target when none can be found (call for X)
 
 
@@ -132,7 +134,7 @@ def _predicate(raw: dict) -> Predicate:
         at_country=raw.get("at_country"),
         bare=bool(raw.get("bare", False)),
         bare_class=raw.get("bare_class"),
-        mutual=bool(raw.get("mutual", False)),
+        mutual=_mutual_class(raw.get("mutual", False)),
         joint=raw.get("joint"),
     )
 
@@ -140,3 +142,10 @@ def _predicate(raw: dict) -> Predicate:
 @cache
 def default_lexicon() -> Lexicon:
     return Lexicon(_load_yaml(seeds_dir() / "lexicon" / "predicates.yaml"))
+
+
+def _mutual_class(value: object) -> str:
+    """`mutual: true` reads the `exchanged` word class; `mutual: NAME` another one."""
+    if value is True:
+        return "exchanged"
+    return value if isinstance(value, str) else ""

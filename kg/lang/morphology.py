@@ -81,6 +81,11 @@ class Morphology:
             lemma_n = norm_token(lemma)
             for form in _regular_forms(lemma_n, endings):
                 self.verb_forms.setdefault(form, lemma_n)
+        # the simple past in its other spellings and persons (তুলল: তুললো, তুললেন)
+        for form, lemma_n in list(self.verb_forms.items()):
+            if form.endswith("ল") and len(form) > 2:
+                for variant in (form + "ো", form + "েন"):
+                    self.verb_forms.setdefault(variant, lemma_n)
         self._future = tuple(self.lists.get("future_endings", []))
         self._cond = tuple(self.lists.get("conditional_endings", []))
         self._conc = tuple(self.lists.get("concessive_endings", []))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from kg.lang.morphology import Morphology
-from kg.text.segment import Token
+from kg.text.segment import QUOTES, Token
 
 T = TypeVar("T")
 Words = tuple[str, ...]
@@ -56,17 +56,24 @@ class PhraseIndex(Generic[T]):
 
     def matches(self, toks: list[Token], morph: Morphology,
                 skip: Callable[[int, Token], bool] | None = None,
-                key: Callable[[str], str] | None = None) -> Iterator[PhraseMatch[T]]:
+                key: Callable[[str], str] | None = None,
+                through_quotes: bool = False) -> Iterator[PhraseMatch[T]]:
         """Every match, by end token, then reading (bare word first), then bucket order.
         With `key`, phrases were indexed by key(word) and tokens are compared by it too
-        (kg.lang.skeleton: spelling-tolerant matching of names)."""
+        (kg.lang.skeleton: spelling-tolerant matching of names). With `through_quotes`, quote
+        marks inside a phrase are passed over (‘দাঁতভাঙা’ জবাব)."""
         norms = [t.norm for t in toks] if key is None else [key(t.norm) for t in toks]
+        words_at = [k for k, t in enumerate(toks) if not (through_quotes and t.text in QUOTES)]
+        place = {k: n for n, k in enumerate(words_at)}
         for j, tok in enumerate(toks):
             if tok.is_punct or (skip is not None and skip(j, tok)):
                 continue
             for base, case in morph.analyses(tok.norm):
                 for words, value in self.by_last.get(base if key is None else key(base), ()):
-                    i = j - len(words) + 1
-                    if i < 0 or any(norms[i + k] != words[k] for k in range(len(words) - 1)):
+                    n = place[j] - len(words) + 1
+                    if n < 0:
                         continue
-                    yield PhraseMatch(i, j + 1, words, value, base, case)
+                    span = words_at[n:place[j]]
+                    if any(norms[k] != w for k, w in zip(span, words, strict=False)):
+                        continue
+                    yield PhraseMatch(span[0] if span else j, j + 1, words, value, base, case)

@@ -1308,3 +1308,232 @@ def test_who_holds_the_hostages_named_does_not_act_in_the_clause(pipeline):
     found = triples(records(pipeline, (
         "হামাসের হাতে আটক পণবন্দিদের মুক্তির দাবিতে বিক্ষোভ করেছে ইসরায়েলিরা।")))
     assert not any(s == "Hamas" or b == "Hamas" for _, s, b in found)
+
+
+def test_a_description_joined_to_a_short_name_by_a_hyphen_is_that_body(pipeline):
+    found = triples(records(pipeline, "যশোরে ভারতীয় সীমান্তরক্ষী বাহিনী-বিএসএফের গুলিতে এক "
+                                      "বাংলাদেশি গরু ব্যবসায়ী নিহত হয়েছেন।"))
+    assert ("ASSAULT", "Border Security Force", "Bangladesh") in found
+    assert not any(t == "India" for _, _, t in found)
+
+
+def test_a_full_name_joined_to_its_abbreviation_is_one_actor(pipeline):
+    found = triples(records(pipeline, "বর্ডার গার্ড বাংলাদেশ-বিজিবি বিএসএফের কাছে প্রতিবাদ "
+                                      "জানিয়েছে।"))
+    assert ("DISAPPROVE", "Border Guard Bangladesh", "Border Security Force") in found
+    assert not any(s == "Bangladesh" for _, s, _ in found)
+
+
+def test_two_names_joined_by_a_hyphen_stay_a_pair(pipeline):
+    found = triples(records(pipeline, "বিজিবি-বিএসএফের মহাপরিচালক পর্যায়ের বৈঠক শুরু হয়েছে।"))
+    assert ("CONSULT", "Border Guard Bangladesh", "Border Security Force") in found
+
+
+def test_a_strike_back_is_aimed_at_who_struck_first(pipeline):
+    found = triples(records(pipeline, "থাইল্যান্ডের সেনাবাহিনীর উপর আচমকা হামলা চালায় কম্বোডিয়ার "
+                                      "সেনারা। তাতে এক সেনা নিহত হয়েছেন। পালটা থাইল্যান্ডের তরফে "
+                                      "এয়ার স্ট্রাইক করা হয়েছে।"))
+    assert ("ASSAULT", "Thailand", "Cambodia") in found
+
+
+def test_a_strike_with_no_one_struck_before_keeps_no_target(pipeline):
+    found = triples(records(pipeline, "ইসরায়েল ও ইরানের আলোচনা ভেস্তে গেছে। পাল্টা জবাবে "
+                                      "ইরানের পক্ষ থেকে ড্রোন হামলা চালানো হয়।"))
+    assert not any(t == "ASSAULT" and s == "Iran" and o == "Israel" for t, s, o in found)
+
+
+def test_a_water_cannon_turned_on_a_vessel_is_an_attack(pipeline):
+    found = triples(records(pipeline, "চীনের কোস্টগার্ড ফিলিপাইনের একটি জাহাজে জলকামান ব্যবহার "
+                                      "করেছে।"))
+    assert ("ASSAULT", "People's Republic of China", "Philippines") in found
+
+
+def test_their_inside_an_accusation_is_the_accusers_and_the_actor_told_is_accused(
+        rules_pipeline):
+    # rules only: with the parse, the tree makes চীন the subject of ছুড়েছে (no cue), and
+    # the water cannon is left without a source (known, not yet handled)
+    found = triples(records(rules_pipeline, "ফিলিপাইনের কোস্টগার্ড অভিযোগ করেছে, তাদের একটি জাহাজে "
+                                      "পানিকামান ব্যবহার করে পানি ছুড়েছে চীন।"))
+    assert ("ASSAULT", "People's Republic of China", "Philippines") in found
+    assert ("DISAPPROVE", "Philippines", "People's Republic of China") in found
+
+
+def test_ceasefire_talks_are_talks_not_a_ceasefire(pipeline):
+    found = triples(records(pipeline, "হামাস বলেছে, তাদের প্রতিনিধি দল গাজা যুদ্ধবিরতি আলোচনা "
+                                      "পুনরায় শুরু করতে শনিবার কায়রোতে যাচ্ছে।"))
+    assert ("CONSULT", "Hamas", "Egypt") in found
+    assert not any(t == "RETREAT" for t, _, _ in found)
+
+
+def test_whoever_backs_a_group_is_not_acted_on_by_it(pipeline):
+    found = triples(records(pipeline, "রুয়ান্ডা সমর্থিত বিদ্রোহী গোষ্ঠী এম-টোয়েন্টি থ্রি বর্তমানে "
+                                      "কঙ্গোর সবচেয়ে বড় শহর গোমা দখলে রেখেছে।"))
+    assert ("COERCE", "March 23 Movement", "Democratic Republic of the Congo") in found
+    assert not any(o == "Rwanda" for _, _, o in found)
+
+
+def test_a_proposal_one_is_unwilling_to_accept_is_rejected(pipeline):
+    found = triples(records(pipeline, "যুক্তরাষ্ট্রের প্রস্তাব মানতে নারাজ ইরান।"))
+    assert ("REJECT", "Iran", "United States") in found
+    found = triples(records(pipeline, "মার্কিন প্রস্তাব গ্রহণ করতে নারাজ রাশিয়া।"))
+    assert ("REJECT", "Russia", "United States") in found
+
+
+def test_accepting_or_obeying_without_unwillingness_is_no_event(pipeline):
+    recs = records(pipeline, "ইসরায়েলকে যুদ্ধবিরতি মানতে হবে বলে জানিয়েছে মিসর।")
+    assert not any(r["predicate"] == "accept-unwilling" for r in recs)
+    found = triples(records(pipeline, "জাতিসংঘ প্রস্তাবটি গ্রহণ করেছে।"))
+    assert not any(t in ("AGREE", "REJECT") for t, _, _ in found)
+
+
+def test_a_truce_something_is_for_is_sought_not_reached(pipeline):
+    found = triples(records(pipeline, "ইউক্রেনের সঙ্গে যুদ্ধবিরতির জন্য মার্কিন যুক্তরাষ্ট্র একটি "
+                                      "প্রস্তাব দিয়েছে।"))
+    assert not any(t == "RETREAT" for t, _, _ in found)
+
+
+def test_the_past_spelt_with_o_and_a_plural_name_are_read(pipeline):
+    found = triples(records(pipeline, "আমেরিকার শেষ সেনাকে ফিরে যেতে হবে বলে দাবি তুললো "
+                                      "তালিবানেরা।"))
+    assert ("DEMAND", "Taliban", "United States") in found
+
+
+def test_an_appeal_for_aid_is_a_demand_even_to_no_one_named(pipeline):
+    assert ("DEMAND", "Myanmar", None) in triples(records(
+        pipeline, "এই কঠিন সময়ে অন্যান্য দেশের কাছে সাহায্য চেয়েছে মায়ানমার।"))
+    assert ("DEMAND", "Sri Lanka", "India") in triples(records(
+        pipeline, "ভারতের কাছে আর্থিক সহায়তা চেয়েছে শ্রীলঙ্কা।"))
+
+
+def test_what_a_correlative_takes_up_is_answered(pipeline):
+    found = triples(records(pipeline, "বাংলাদেশের অন্তর্বর্তী সরকার যে বিবৃতি দিয়েছে ভারত তা "
+                                      "দ্ব্যর্থহীনভাবে প্রত্যাখ্যান করছে।"))
+    assert ("REJECT", "India", "Bangladesh") in found
+    assert not any(t == "REJECT" and s == "Bangladesh" for t, s, _ in found)
+    found = triples(records(pipeline, "ভারত যে অভিযোগ তুলেছে তা ভিত্তিহীন বলে উড়িয়ে দিয়েছে "
+                                      "পাকিস্তান।"))
+    assert ("REJECT", "Pakistan", "India") in found
+
+
+def test_a_proposal_taken_up_by_a_correlative_is_refused_to_its_proposer(pipeline):
+    found = triples(records(pipeline, "যুক্তরাষ্ট্র যে প্রস্তাব দিয়েছে তা গ্রহণ করতে নারাজ রাশিয়া।"))
+    assert ("REJECT", "Russia", "United States") in found
+
+
+def test_two_sides_pulling_back_together_pull_back_from_each_other(pipeline):
+    found = triples(records(pipeline, "সীমান্ত সংলগ্ন এলাকা থেকে পুরোপুরি সেনা প্রত্যাহার করে "
+                                      "নিয়েছে দুই দেশ ভারত ও চীন।"))
+    assert ("RETREAT", "India", "People's Republic of China") in found
+    assert ("RETREAT", "People's Republic of China", "India") in found
+    # two states leaving a third's border do not leave each other
+    found = triples(records(pipeline, "ইউক্রেন সীমান্ত থেকে সেনা প্রত্যাহার করেছে রাশিয়া ও "
+                                      "বেলারুশ।"))
+    assert ("RETREAT", "Russia", "Belarus") not in found
+    found = triples(records(pipeline, "আফগানিস্তান থেকে সেনা প্রত্যাহার করেছে যুক্তরাষ্ট্র ও "
+                                      "ব্রিটেন।"))
+    assert ("RETREAT", "United States", "Afghanistan") in found
+    assert ("RETREAT", "United States", "United Kingdom") not in found
+
+
+def test_a_participle_describing_the_object_of_another_act_is_no_event(pipeline):
+    found = triples(records(pipeline, "দুদেশের মধ্যকার নিয়ন্ত্রণরেখা বরাবর মোতায়েন করা সেনা "
+                                      "প্রত্যাহার করে নিয়েছে দুই প্রতিবেশী চীন ও ভারত।"))
+    assert not any(t == "MOBILIZE" for t, _, _ in found)
+    assert ("RETREAT", "People's Republic of China", "India") in found
+
+
+def test_calling_an_appeal_disgraceful_criticises_who_made_it(pipeline):
+    found = triples(records(pipeline, "ম্যাখোঁর আহ্বানকে অসম্মানজনক বললেন নেতানিয়াহু।"))
+    assert ("DISAPPROVE", "Benjamin Netanyahu", "Emmanuel Macron") in found
+
+
+def test_visa_sanctions_on_a_states_nationals_in_other_spellings(pipeline):
+    found = triples(records(pipeline, "গুয়েতেমালার ৩০০ নাগরিকের ওপর ভিসা নিষেধাজ্ঞা দিয়েছে "
+                                      "অ্যামেরিকা।"))
+    assert ("SANCTION", "United States", "Guatemala") in found
+
+
+def test_alerting_someone_warns_them_alerting_nobody_is_a_statement(pipeline):
+    found = triples(records(pipeline, "ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদি পাকিস্তানকে সতর্ক করে "
+                                      "বলেন, আবার হামলা হলে জবাব দেওয়া হবে।"))
+    assert ("THREATEN", "Narendra Modi", "Pakistan") in found
+    found = triples(records(pipeline, "জাতিসংঘ সতর্ক করেছে, গাজায় দুর্ভিক্ষ আসন্ন।"))
+    assert ("STATEMENT", "United Nations", None) in found
+    assert not any(t == "THREATEN" for t, _, _ in found)
+
+
+def test_a_quoted_word_inside_an_event_phrase_is_passed_over(pipeline):
+    found = triples(records(pipeline, "মোদি বলেছেন, পাকিস্তানকে ‘দাঁতভাঙা’ জবাব দেবে ভারত।"))
+    assert ("THREATEN", "India", "Pakistan") in found
+
+
+def test_a_strike_back_answers_the_last_act_told_not_an_older_attack(pipeline):
+    found = triples(records(pipeline, "রাশিয়ার তেল শোধনাগারে ড্রোন হামলা চালিয়েছে ইউক্রেন। এদিকে "
+                                      "ইইউ রাশিয়ার ওপর নতুন নিষেধাজ্ঞা আরোপ করেছে। জবাবে রাশিয়া "
+                                      "পাল্টা ব্যবস্থা নিয়েছে।"))
+    assert ("ASSAULT", "Russia", "Ukraine") not in found
+
+
+def test_two_names_joined_by_a_hyphen_however_long_stay_a_pair(pipeline):
+    found = triples(records(pipeline, "দক্ষিণ কোরিয়া-যুক্তরাষ্ট্র যৌথ সামরিক মহড়ার কড়া নিন্দা "
+                                      "জানিয়েছে উত্তর কোরিয়া।"))
+    assert ("DISAPPROVE", "North Korea", "South Korea") in found
+    assert ("DISAPPROVE", "North Korea", "United States") in found
+
+
+def test_a_water_cannon_accusation_denied_is_no_attack(pipeline):
+    found = triples(records(pipeline, "ফিলিপাইনের নৌযানে জলকামান ব্যবহারের অভিযোগ অস্বীকার "
+                                      "করেছে চীন।"))
+    assert ("REJECT", "People's Republic of China", "Philippines") in found
+    assert not any(t == "ASSAULT" for t, _, _ in found)
+
+
+def test_their_after_another_party_is_named_is_not_the_speakers(pipeline):
+    found = triples(records(pipeline, "হুতিদের বিরুদ্ধে অভিযোগ তুলে যুক্তরাষ্ট্র বলেছে, তাদের "
+                                      "ঘাঁটিতে হামলা চালিয়েছে মার্কিন বাহিনী।"))
+    assert not any(t == "ASSAULT" and o == "United States" for t, _, o in found)
+    found = triples(records(pipeline, "হামাস নতুন করে রকেট ছুড়েছে। ইসরায়েল অভিযোগ করেছে, তাদের "
+                                      "নেতাদের আশ্রয় দিচ্ছে কাতার।"))
+    assert not any(o == "Israel" and t != "STATEMENT" for t, s, o in found if s == "Qatar")
+
+
+def test_an_accusation_takes_the_doer_of_its_own_clause_only(rules_pipeline):
+    # rules only: with the parse, the tree attaches the clause after আর to the condemnation
+    # (as before this rule; known, not yet handled)
+    found = triples(records(rules_pipeline, "ইসরায়েল গাজায় ত্রাণবহরে হামলা চালিয়েছে। জাতিসংঘ তীব্র "
+                                      "নিন্দা জানিয়েছে, আর কাতার হামাসকে আলোচনায় ফেরার আহ্বান "
+                                      "জানিয়েছে।"))
+    assert ("DISAPPROVE", "United Nations", "Qatar") not in found
+
+
+def test_fighting_that_breaks_out_is_not_a_topic_of_talks(pipeline):
+    found = triples(records(pipeline, "লাদাখ সীমান্তে ভারত ও চীনের সেনাদের মধ্যে নতুন করে সংঘর্ষ "
+                                      "দেখা দিয়েছে।"))
+    assert ("ASSAULT", "India", "People's Republic of China") in found
+
+
+def test_thanks_for_a_truce_keep_the_truce(pipeline):
+    found = triples(records(pipeline, "থাইল্যান্ড ও কম্বোডিয়ার যুদ্ধবিরতির জন্য মালয়েশিয়াকে "
+                                      "কৃতিত্ব দিয়েছে যুক্তরাষ্ট্র।"))
+    assert ("RETREAT", "Thailand", "Cambodia") in found
+
+
+def test_a_coalition_leader_may_be_the_target_a_backer_may_not(pipeline):
+    found = triples(records(pipeline, "ইয়েমেনে সৌদি আরবের নেতৃত্বাধীন জোটের বিমান হামলার নিন্দা "
+                                      "জানিয়েছে ইরান।"))
+    assert ("DISAPPROVE", "Iran", "Saudi Arabia") in found
+
+
+def test_a_relative_clause_with_its_subject_after_the_verb_keeps_its_event(rules_pipeline):
+    # rules only: with the parse, the tree gives the attack the main clause's subject as
+    # target (as before this rule; known, not yet handled)
+    found = triples(records(rules_pipeline, "গাজায় যে হামলা চালিয়েছে ইসরায়েল তা যুদ্ধাপরাধের শামিল বলে "
+                                      "নিন্দা জানিয়েছে তুরস্ক।"))
+    assert ("ASSAULT", "Israel", "Gaza Strip") in found
+    assert ("DISAPPROVE", "Turkey", "Israel") in found
+
+
+def test_an_appeal_for_aid_is_never_aimed_at_an_actor_merely_named(pipeline):
+    found = triples(records(pipeline, "ইসরায়েলি হামলায় বিধ্বস্ত লেবানন মানবিক সহায়তা চেয়েছে।"))
+    assert ("DEMAND", "Lebanon", None) in found
+    assert ("DEMAND", "Lebanon", "Israel") not in found
