@@ -69,6 +69,7 @@ class EventExtractor:
         self.numerals = frozenset(lang.morph.word_list("group_numerals"))
         self.unwilling = frozenset(lang.morph.word_list("unwilling_words"))
         self.owned = frozenset(lang.morph.word_list("owned_by_speaker"))
+        self.counts = frozenset(lang.morph.word_list("count_words"))
         self.negatives = frozenset(lang.morph.word_list("negative_words")
                                    + lang.morph.word_list("negative_copulas"))
 
@@ -85,7 +86,7 @@ class EventExtractor:
                                m.start for m in mentions if m.case == "plain" and m.resolved)))
         references.resolve(st.mentions, disc)
         references.spoken_pronouns(st.mentions, st.cues, disc, sent.paragraph, self.we,
-                                  self._body_of, st.toks, self.owned)
+                                  self._body_of, st.toks, self.owned, self.counts)
         st.mentions = [m for m in st.mentions
                        if m.kind != "adjective" or self._adjective(st, m, all_cues)]
         for m in st.mentions:

@@ -42,7 +42,8 @@ def resolve(mentions: list[Mention], disc: Discourse) -> None:
 def spoken_pronouns(mentions: list[Mention], cues: list[Cue], disc: Discourse,
                     paragraph: int, we: frozenset[str] = frozenset(),
                     body_of: Callable[[Entity], Entity | None] = lambda e: None,
-                    toks: Sequence[Token] = (), owned: frozenset[str] = frozenset()) -> None:
+                    toks: Sequence[Token] = (), owned: frozenset[str] = frozenset(),
+                    counts: frozenset[str] = frozenset()) -> None:
     """আমি / আমরা, and তারা in what a body says (`_group_speaker`): the speaker. For the
     first person, the saying before the pronoun has its subject before it
     (গুতেরেস বলেছেন, ‘… আমি গভীর উদ্বিগ্ন’); a saying after it, its subject after it
@@ -56,7 +57,8 @@ def spoken_pronouns(mentions: list[Mention], cues: list[Cue], disc: Discourse,
         if m.kind == "pronouns_group" and m.case == "plain":
             m.entities = _group_speaker(m, says, mentions)
             continue
-        if m.kind == "pronouns_group" and m.case == "gen" and _owns_own_thing(m, toks, owned):
+        if m.kind == "pronouns_group" and m.case == "gen" and _owns_own_thing(
+                m, toks, owned, counts):
             ents = _group_speaker(m, says + _accusing(cues, toks), mentions, owner=True)
             # not when anyone else was named before it (হিজবুল্লাহকে সতর্ক করে ইসরায়েল
             # জানিয়েছে, তাদের অস্ত্রাগারে …: theirs may be the party warned)
@@ -84,14 +86,16 @@ def spoken_pronouns(mentions: list[Mention], cues: list[Cue], disc: Discourse,
         m.entities = speaker
 
 
-def _owns_own_thing(m: Mention, toks: Sequence[Token], owned: frozenset[str]) -> bool:
+def _owns_own_thing(m: Mention, toks: Sequence[Token], owned: frozenset[str],
+                    counts: frozenset[str]) -> bool:
     """তাদের (একটি) জাহাজে, তাদের প্রতিনিধি দল: "their" before what a state or body has of
-    its own (`owned`: vessels, territory, troops, envoys), a number word between allowed."""
+    its own (`owned`: vessels, territory, troops, envoys), a number or a counting word
+    (`counts`: একটি, কয়েকটি) between allowed."""
     for k in range(m.end, min(m.end + 3, len(toks))):
         word = toks[k].norm
         if any(word.startswith(w) for w in owned):
             return True
-        if not (word[:1].isdigit() or word in ("এক", "একটি", "দুটি", "কয়েকটি", "একাধিক")):
+        if not (word[:1].isdigit() or word in counts):
             return False
     return False
 
