@@ -104,8 +104,7 @@ class EntityRecognizer:
         for k, part in enumerate(parts):
             readings = self.morph.analyses(part) if k == len(parts) - 1 else [(part, "plain")]
             for base, c in readings:
-                hits = [p for w, p in self.index.get(base) if w == (base,)
-                        and p.kind in ("name", "capital", "demonym") and p.entities]
+                hits = self._names(base)
                 if hits:
                     ents.append(hits[0].entities[0])
                     case = c if k == len(parts) - 1 else case
@@ -167,6 +166,7 @@ class EntityRecognizer:
         return None
 
     def _names(self, base: str) -> list[_Pattern]:
+        """The one-word names, capitals and demonyms listed for `base` (both hyphen rules)."""
         return [p for w, p in self.index.get(base) if w == (base,)
                 and p.kind in ("name", "capital", "demonym") and p.entities]
 
