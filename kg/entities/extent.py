@@ -154,6 +154,10 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
                 "both_acc") and _listed_last(toks, m, mentions, morph):
             m.case = "acc"  # ইসরায়েল ও হামাস উভয়কেই: the list is addressed
             continue
+        if m.case == "plain" and k + 1 < len(toks) and toks[k].norm in morph.word_list(
+                "both_gen") and morph.postpositions.get(toks[k + 1].norm) and _listed_last(
+                toks, m, mentions, morph):
+            k += 1  # তেহরান ও ওয়াশিংটন উভয়ের সঙ্গেই: the postposition is the list's
         if m.case == "gen" and k < len(toks) and any(
                 base in morph.word_list("request_nouns") and case == "loc"
                 for base, case in morph.analyses(toks[k].norm)):

@@ -67,6 +67,7 @@ class EntityRecognizer:
         self.plural_endings = tuple(morph.word_list("plural_endings"))
         self.continuations = frozenset(morph.word_list("name_continuations"))
         self.office_modifiers = frozenset(morph.word_list("office_modifiers"))
+        self.name_titles = frozenset(morph.word_list("name_titles"))
         self.bare_units = frozenset(morph.word_list("bare_units"))
         self.index: PhraseIndex[_Pattern] = PhraseIndex()
         surface: dict[tuple[Words, str], list[Entity]] = {}
@@ -316,7 +317,10 @@ class EntityRecognizer:
     def mentions(self, sentence: Sentence) -> list[Mention]:
         taken: set[int] = set()
         chosen: list[Mention] = []
+        people = set()  # where a person's name begins, also inside a longer name
         for i, j, case, pat in self._candidates(sentence):
+            if any(e.type == "Person" for e in pat.entities):
+                people.add(i)
             if taken.intersection(range(i, j)):
                 continue
             taken.update(range(i, j))
@@ -337,11 +341,12 @@ class EntityRecognizer:
                     m.words[-1]):
                 m.plural = True
         modifiers = {k for k, t in enumerate(sentence.tokens) if t.norm in self.office_modifiers}
+        titles = {k for k, t in enumerate(sentence.tokens) if t.norm in self.name_titles}
         owned = {k + 1 for k, t in enumerate(sentence.tokens)
                  if t.norm.endswith(("ের", "টির", "দের"))}  # দেশের, দেশটির (not সোমবার)
         chosen = _combine_roles(_drop_parenthetical_repeats(sentence, chosen),
                                 self._given_name_gap(sentence), modifiers, owned,
-                                self.bare_units)
+                                self.bare_units, titles, frozenset(people))
         chosen = [m for m in chosen if not self._describes_next(sentence, m)]
         extend(sentence, chosen, self.morph)
         _coordinate(sentence, chosen, self.morph)
@@ -398,7 +403,9 @@ def _combine_roles(ms: list[Mention],
                    gap: Callable[[int, Mention], bool] = lambda k, m: False,
                    modifiers: set[int] | frozenset[int] = frozenset(),
                    owned: set[int] | frozenset[int] = frozenset(),
-                   bare: frozenset[str] = frozenset()) -> list[Mention]:
+                   bare: frozenset[str] = frozenset(),
+                   titles: set[int] | frozenset[int] = frozenset(),
+                   people: frozenset[int] = frozenset()) -> list[Mention]:
     """রুশ প্রেসিডেন্ট পুতিন → Putin; ভারতের প্রধানমন্ত্রী → a role to resolve; মার্কিন
     সেনারা → the United States. Demonyms used as plain adjectives (রুশ অস্ত্র) drop out.
     `gap(k, person)`: token k is the person's given name in a spelling the gazetteer lacks,
@@ -406,7 +413,9 @@ def _combine_roles(ms: list[Mention],
     `modifiers`: positions of words like ভারপ্রাপ্ত ("acting") that may stand between a
     state and its office (পাকিস্তানের ভারপ্রাপ্ত হাইকমিশনার). `owned`: positions right
     after a genitive (দেশের সামরিক বাহিনী): a body there is someone's, not bare. `bare`:
-    the bodies that, named bare, mean the one named in full before (সেনাবাহিনী)."""
+    the bodies that, named bare, mean the one named in full before (সেনাবাহিনী). `titles`:
+    positions of titles between an office and its holder (পররাষ্ট্রমন্ত্রী ড. … মোমেন).
+    `people`: where a person's name begins, inside any longer name too."""
     out: list[Mention] = []
     i = 0
     while i < len(ms):
@@ -428,7 +437,8 @@ def _combine_roles(ms: list[Mention],
             affiliation_m = left if aff_ok else None
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if (nxt is not None and (nxt.start == m.end or (
-                    nxt.start == m.end + 1 and len(nxt.words) == 1 and gap(m.end, nxt)))
+                    nxt.start == m.end + 1 and (m.end in titles or (
+                        len(nxt.words) == 1 and gap(m.end, nxt)))))
                     and nxt.kind == "name"
                     and any(e.type == "Person" for e in nxt.candidates)
                     and _may_hold(nxt, affiliation_m)):
@@ -448,6 +458,10 @@ def _combine_roles(ms: list[Mention],
                     m.candidates = list(affiliation_m.candidates)
                     m.role_label = affiliation_m.kind
                 out.append(m)
+            elif m.kind == "role" and nxt is not None and nxt.start == m.end and (
+                    nxt.start in people and not any(e.type == "Person" for e in nxt.candidates)):
+                pass  # শক্তিশালী নেতা খলিফা হাফতারের অনুগত বাহিনী: the title of the person
+                # a body is named after, not an office holder of its own
             elif m.kind == "role":
                 out.append(m)  # a bare role (প্রধানমন্ত্রী): resolved from context if possible
             elif " ".join(m.words) in bare and m.start not in owned and not (

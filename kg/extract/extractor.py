@@ -165,6 +165,10 @@ class EventExtractor:
         # a mediator is no party, even when the mediation has no parties to name
         used |= {id(m) for cue, slot in groups if cue.pred.target_from == "last_conflict"
                  for m in slot["source"]}
+        # who rejects a demand, as stated, is not whom the demand is implicitly made of
+        # (… যে দাবি হামাস তুলেছে, তা নাকচ করে দিয়েছে নেতানিয়াহুর দপ্তর)
+        rejecters = {id(m) for cue, slot in groups if cue.pred.type == "REJECT"
+                     for m in slot["source"] if m.case == "plain"}
         for gi, (cue, slot) in enumerate(groups):  # pass 2: implicit roles
             if gi in built:
                 continue
@@ -177,7 +181,10 @@ class EventExtractor:
                 continue
             if not ev.targets and (cue.pred.needs & {"target", "target_acc"}
                                    or cue.pred.type == "MOBILIZE"):
-                ev.targets = self.implicit.target(st, cue, ev.sources, used, disc)
+                barred = rejecters if cue.pred.type == "DEMAND" else set()
+                seen = used | barred
+                ev.targets = self.implicit.target(st, cue, ev.sources, seen, disc)
+                used |= seen - barred
                 ev.confidence = min(ev.confidence, 0.7)
                 ev.implicit_target = bool(ev.targets)
             if self._complete(st, ev, cue, slot, bare_ok=True):

@@ -8,7 +8,7 @@ from kg.entities.mention import Mention, entities_of
 from kg.extract.clauses import taken_up
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
-from kg.extract.roles import venue
+from kg.extract.roles import RoleAssigner, venue
 from kg.extract.state import Event, SentenceState, Slot
 from kg.extract.types import SAID_FRAMES, adjust_type, has_class_word, owns_claim
 from kg.kinds import TARGET_TYPES
@@ -33,6 +33,7 @@ class ImplicitRoles:
         self.casualties = frozenset(lang.morph.word_list("casualty_words"))
         self.told_things = frozenset(lang.morph.word_list("told_things"))
         self.joiners = frozenset(lang.morph.word_list("coordinators"))
+        self.aspect = frozenset(lang.morph.word_list("aspect_words"))
 
     def source(self, st: SentenceState, cue: Cue, slot: Slot, used: set[int],
                disc: Discourse) -> Event | None:
@@ -46,11 +47,17 @@ class ImplicitRoles:
             return None  # তিনি … আহ্বান জানান: the subject is stated, only not known
         inside = {id(m) for m in actors if any(
             m.end <= r.start and r.start - m.end <= 1 for r in st.references)}
-        setting = self._setting(st, cue)
+        # কানাডা থেকে আমদানি করা পণ্যের ওপর শুল্ক আরোপ করেছেন ট্রাম্প: a participle that
+        # describes a noun has a subject of its own, unstated; it is not the clause's
+        setting = self._setting(st, cue) or self._describes(st, cue)
         subj = [] if setting else [
             m for m in actors if id(m) not in used and clause[m.start] == cl
             and m.case in ("plain", "gen") and m not in slot["target"]
             and id(m) not in inside and entities_of([m])
+            # বলা হয়, বাংলাদেশের উত্তর-পূর্বাঞ্চলে …: a genitive the tree puts in a clause
+            # of another verb owns something there; it says nothing
+            and not (m.case == "gen" and id(m) in st.elsewhere
+                     and cue.pred.type == "STATEMENT")
             and not (m.kind == "pronouns_self" and m.case != "plain")
             and not (m.case == "gen" and owns_claim(self.lang, st.toks, m.end, cue))]
         if not subj and not setting:
@@ -63,6 +70,7 @@ class ImplicitRoles:
         host = self._host(st, cue, targets) if cue.pred.source_from == "host" and not any(
             m.case == "plain" for m in subj) else []
         met = self._met(st, cue) if cue.pred.symmetric and cue.pred.type in COOPERATIVE else []
+        visit = met_visit(st, cue) if len(met) > 2 else None
         if host:
             sources, confidence = host, 0.6
         elif subj:
@@ -73,6 +81,11 @@ class ImplicitRoles:
             sources, confidence = speaker, 0.6
         elif targets and disc.topic and cue.pred.type in COOPERATIVE and cue.pred.frame != "victim":
             sources, confidence = [e for e in disc.topic if e not in targets], 0.6
+        elif visit is not None and set(targets) <= set(met):
+            # শি জিনপিংয়ের রাশিয়া ও কাজাখস্তান সফরে চুক্তি সই হয়েছে: the visitor signs with
+            # each host, the hosts not with each other
+            sources, confidence = visit.sources, 0.6
+            targets = [e for e in visit.targets if e not in sources]
         elif met and set(targets) <= set(met):
             # মোদির সঙ্গে হাসিনার বৈঠকে তিনটি সমঝোতা স্মারক সই হয়েছে: signed by those who met
             # (not when the deal names a party of its own: … ইউক্রেনের সঙ্গে চুক্তি সই)
@@ -202,9 +215,7 @@ class ImplicitRoles:
     def _met(st: SentenceState, cue: Cue) -> list[Entity]:
         """The sides of a meeting this sentence tells before the cue, in its clause, as the
         setting of the act (বৈঠকে …: at it, not বৈঠকের পর, after it)."""
-        settings = {c.start for c in st.cues if c.adverbial}
-        met = [ev for ev in st.built if ev.type == "CONSULT" and ev.cue_start < cue.start
-               and ev.cue_start in settings and st.clause[ev.cue_start] == st.clause_of(cue)]
+        met = _meetings(st, cue)
         return list(dict.fromkeys(met[-1].sources + met[-1].targets)) if met else []
 
     @staticmethod
@@ -245,6 +256,14 @@ class ImplicitRoles:
         return st.clause[m.start] != st.clause_of(cue) and (
             self._in_condition(st, m) or any(self._in_condition(st, a) for a in st.actors
                                              if st.clause[a.start] == st.clause_of(cue)))
+
+    def _describes(self, st: SentenceState, cue: Cue) -> bool:
+        """A participle before the noun it describes (আমদানি করা পণ্য), not a verbal noun
+        that is begun or ended (মুক্তি দেওয়া শুরু করেছে) or a passive (অস্বীকার করা হয়েছে)."""
+        if not RoleAssigner.participle(cue, st.toks):
+            return False
+        word = st.toks[cue.end].norm
+        return word not in self.aspect and self.lang.morph.lemma(word) is None
 
     def _setting(self, st: SentenceState, cue: Cue) -> bool:
         """An attack in the locative in a clause of casualties (হামলায় … নিহত হন, "killed
@@ -367,6 +386,20 @@ class ImplicitRoles:
         toks = st.toks
         last = max(k for k in range(len(toks)) if st.clause[k] == cl)
         return self.lang.morph.features(toks[last].norm).conditional
+
+
+def _meetings(st: SentenceState, cue: Cue) -> list[Event]:
+    """Meetings and visits told before the cue, in its clause, as its setting (বৈঠকে,
+    সফরে: at it)."""
+    settings = {c.start for c in st.cues if c.adverbial}
+    return [ev for ev in st.built if ev.type == "CONSULT" and ev.cue_start < cue.start
+            and ev.cue_start in settings and st.clause[ev.cue_start] == st.clause_of(cue)]
+
+
+def met_visit(st: SentenceState, cue: Cue) -> Event | None:
+    """The visit (a one-sided meeting) this sentence tells before the cue as its setting."""
+    met = _meetings(st, cue)
+    return met[-1] if met and not met[-1].pred.symmetric else None
 
 
 def _last_conflict(disc: Discourse) -> list[Entity]:

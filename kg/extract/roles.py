@@ -14,6 +14,7 @@ from kg.entities.mention import Mention
 from kg.extract.cues import Cue
 from kg.extract.state import SentenceState, Slot
 from kg.extract.types import owns_claim
+from kg.kinds import ACTOR_TYPES
 from kg.lang.data import LanguageData
 from kg.text.segment import Token
 
@@ -95,6 +96,7 @@ class RoleAssigner:
         self.morph = lang.morph
         self.targeting = frozenset(lang.morph.word_list("targeting"))
         self.proposing = frozenset(lang.morph.word_list("proposing"))
+        self.vectors = frozenset(lang.morph.word_list("vector_verbs"))
 
     def frame(self, cue: Cue) -> dict[str, str]:
         frame = dict(self.lex.frame(cue.pred.frame))
@@ -119,11 +121,14 @@ class RoleAssigner:
                 continue  # case and wherever the tree attaches it
             governed = self._governing_cue(st, m)
             if governed == ELSEWHERE:
+                st.elsewhere.add(id(m))  # no one's implied subject either
                 continue  # the tree puts the phrase in a clause of another verb
             if governed is not None and m.case == "plain" and governed not in same:
                 same = [governed]  # the tree's subject, across a comma the rules split at
-            if m.case == "plain" and governed is not None and deprel(st, m) in ("obj", "iobj"):
-                m.case = "acc"  # an unmarked object (ঢাকা সফর করেন): the tree says so
+            if m.case == "plain" and governed is not None and deprel(st, m) in (
+                    "obj", "iobj") and _has_subject(st, m):
+                m.case = "acc"  # an unmarked object (ঢাকা সফর করেন তিনি): the tree says so,
+                # when it gives the verb a subject too (not দোহায় ইসরায়েল আক্রমণ করেছে)
             if governed is not None and governed in same and m.case != "plain" and (
                     m.case in self.frame(cues[governed])):
                 # a marked phrase belongs to the predicate the tree attaches it to; subjects
@@ -140,10 +145,12 @@ class RoleAssigner:
                 for ci in same:
                     # a setting in the locative (সফরে, মধ্যস্থতায়) is no act of the subject,
                     # but a meeting is (মোদীর সঙ্গে বৈঠককালে পুতিন বলেন: Putin met Modi), and
-                    # so is a statement (এক বিবৃতিতে তিনি … আহ্বান জানান)
+                    # so is a statement (এক বিবৃতিতে তিনি … আহ্বান জানান), and what is agreed
+                    # to (যুদ্ধবিরতিতে সম্মত হয়েছে X: X's ceasefire)
                     if not self.participle(cues[ci], toks) and (
                             not cues[ci].adverbial or cues[ci].pred.type in ("CONSULT",
-                                                                             "STATEMENT")):
+                                                                             "STATEMENT")
+                            or _agreed_to(cues, ci)):
                         _put(slots[ci], self.frame(cues[ci]).get("plain"), m, cues[ci])
                 continue
             right = [ci for ci in same if cues[ci].start >= m.end]
@@ -171,7 +178,7 @@ class RoleAssigner:
             # the rules keep every unmarked candidate; any well-formed tree may rank them
             # (an implausible one only must not override what the case markers decide)
             for ci, slot in enumerate(slots):
-                slot["source"] = self._subjects(st, ci, slot["source"])
+                slot["source"] = self._subjects(st, ci, slot["source"], slot["target"])
         return slots
 
     def _inside_reference(self, st: SentenceState, m: Mention) -> bool:
@@ -191,9 +198,13 @@ class RoleAssigner:
             # যেতে অস্বীকার করছে: China refuses to pull back)
             # — and unless nobody else could be the clause's subject (তুরস্ক যুদ্ধবিরতির দাবি
             # জানিয়েছে: Turkey demands a ceasefire)
-            return any(m.start < ref.start <= m.end and not _infinitive(st, ref)
+            # (a list's members too: মোদীর কিয়েভ ও মস্কো সফরের নিন্দা; a place before a
+            # visit told before is where it went: তার কিয়েভ ও মস্কো সফর সংলাপের পদক্ষেপ)
+            end = _group_end(st, m)
+            return any(m.start < ref.start <= end and not _infinitive(st, ref)
                        and (ref.start < m.end or _other_subject(st, m) or m.kind in PAIRS
-                            or (ref.pred.frame == "conflict" and not _people(m)))
+                            or (ref.pred.frame == "conflict" and not _people(m))
+                            or ("goal" in self.frame(ref) and _place(m)))
                        for ref in st.references)
         if m.case == "gen" and any(_answers(c) and owns_claim(
                 self.lang, st.toks, m.end, c) for c in st.cues):
@@ -222,11 +233,11 @@ class RoleAssigner:
         purpose, relative or adverbial clause): the phrase is that verb's argument. None
         when the tree cannot tell (no parse, an implausible tree): the rules decide."""
         parse = st.parse
-        if parse is None or not plausible(st):
+        if parse is None or not plausible(st) or self._misread(st, m):
             return None
         for k in parse.governor_path(head_token(st, m)):
             for ci, c in enumerate(st.cues):
-                if c.start <= k < c.end:
+                if c.start <= k < c.end or (k == c.end and self._finishes(st, c)):
                     return ci
             if m.start <= k < m.end:
                 return None
@@ -235,6 +246,8 @@ class RoleAssigner:
                     and (a.group is None or a.group != m.group) for a in st.actors):
                 return ELSEWHERE  # ইয়েমেনের … হুতি বিদ্রোহীরা: the genitive describes an actor
             word = parse.words[k]
+            if word.deprel == "conj" and word.upos != "VERB" and _has_dependent(parse, k, "cop"):
+                return None  # … দাঁড়িয়েছে, তবে … বিরত ছিল ভারত: a clause of its own, joined
             clausal = word.upos == "VERB" or word.deprel in CLAUSES
             if clausal and not self._targeting(st, k):
                 # a verb, or a nominal predicate heading a clause (চাপে থাকে যুক্তরাষ্ট্র
@@ -243,6 +256,33 @@ class RoleAssigner:
                     c.start <= k < c.end for c in st.references)
                 return ELSEWHERE if embedded else None
         return None
+
+    def _misread(self, st: SentenceState, m: Mention) -> bool:
+        """Does the tree give the phrase a relation its case marker rules out? A genitive is
+        no subject or object (যুক্তরাষ্ট্র, দক্ষিণ কোরিয়া এবং জাপানের যৌথ মহড়া read with
+        যুক্তরাষ্ট্র as a subject), and a bare name no modifier of a noun that is no event
+        (হাঙ্গেরি দীর্ঘদিন ধরে read as "Hungary's long time"), nor a verb's second object: the
+        tree misread the phrase, so the case-marker rules place it."""
+        words, k = st.parse.words, _list_head(st, m)
+        rel = words[k].deprel
+        if m.case == "gen":
+            return rel in ("nsubj", "obj", "iobj")
+        if m.case == "plain" and rel == "nmod" and words[k].head >= 0:
+            head = st.toks[words[k].head].norm  # an event noun, a cue here or not (… মস্কো সফর)
+            return not any(base in self.lex.nouns for base, _ in self.morph.analyses(head))
+        if m.case == "plain" and rel == "obj":
+            # two objects of one verb (তেলআবিব দায় চাপিয়েছে read as "laid Tel Aviv blame"):
+            # the bare name is the clause's subject the tree took for a second object
+            return any(j != k and w.head == words[k].head and w.deprel == "obj"
+                       for j, w in enumerate(words))
+        return False
+
+    def _finishes(self, st: SentenceState, cue: Cue) -> bool:
+        """Is the word right after the cue a vector verb finishing it (নাকচ করে দিয়েছে)?
+        A tree may head the compound with it."""
+        if cue.end >= len(st.toks) or not st.toks[cue.end - 1].norm.endswith("ে"):
+            return False
+        return self.morph.lemma(st.toks[cue.end].norm) in self.vectors
 
     def _targeting(self, st: SentenceState, k: int) -> bool:
         """The verb of X লক্ষ্য করে ("aiming at X"): X is what the act it modifies hits,
@@ -260,10 +300,12 @@ class RoleAssigner:
                 if self._objective_genitive(st, c, frame, m):
                     return ci, "target"
                 return ci, frame.get("poss")
-            if (m.case == "plain" and (m.end == c.start or c.noun_end <= m.start < c.end)
+            if (m.case == "plain" and (_group_end(st, m) == c.start
+                                       or c.noun_end <= m.start < c.end)
                     and "goal" in frame and len(m.entities) == 1
                     and any(e.type in ("Country", "Location") for e in m.entities)):
-                # উত্তর কোরিয়া সফর, রাষ্ট্রীয় সফরে চীন যাচ্ছেন: the bare place visited
+                # উত্তর কোরিয়া সফর, রাষ্ট্রীয় সফরে চীন যাচ্ছেন: the bare place visited (each
+                # of a list: কিয়েভ ও মস্কো সফর)
                 return ci, frame.get("goal")
             if "object" in frame and self._bare_object(st, m, c):
                 return ci, frame.get("object")
@@ -319,19 +361,23 @@ class RoleAssigner:
         return any(a is not m and a.case == "plain" and (m.group is None or a.group != m.group)
                    for a in st.actors if st.clause[a.start] == cl)
 
-    def _subjects(self, st: SentenceState, ci: int, sources: list[Mention]) -> list[Mention]:
+    def _subjects(self, st: SentenceState, ci: int, sources: list[Mention],
+                  targets: list[Mention]) -> list[Mention]:
         """Several unmarked actors competing for the subject of cue `ci` (ভারতীয় বাহিনী …
         প্রতিবাদ জানিয়েছে ঢাকা): the tree's nsubj wins; coordinated subjects stay together.
         The subject of another predicate yields to one the tree attaches to this cue
-        (ট্রাম্প … শুল্ক আরোপের ঘোষণা দেয়ার পর চীন … জানালো: Trump imposes, China says)."""
+        (ট্রাম্প … শুল্ক আরোপের ঘোষণা দেয়ার পর চীন … জানালো: Trump imposes, China says).
+        A subject that is also the act's target (চীনের ওপর … চীন) is no choice: all stay;
+        nor is a place (তোরখাম ক্রসিং … খুলে দেওয়ার বিষয়ে সম্মত: a crossing never acts)."""
         plain = [m for m in sources if m.case == "plain"]
         if len({m.group if m.group is not None else id(m) for m in plain}) < 2:
             return sources
         governs = {id(m): self._governing_cue(st, m) for m in plain}
         own = any(g == ci for g in governs.values())
-        subj = [m for m in plain if deprel(st, m) == "nsubj" and (
-            not own or governs[id(m)] in (ci, None))]
-        if not subj:
+        subj = [m for m in plain if _list_rel(st, m) == "nsubj" and (
+            not own or governs[id(m)] in (ci, None)) and _can_act(m)]
+        aimed = {e for m in targets for e in m.entities}
+        if not subj or all(m.entities and set(m.entities) <= aimed for m in subj):
             return sources
         subj += _conjuncts(st, subj, plain)
         groups = {m.group for m in subj if m.group is not None}
@@ -347,6 +393,10 @@ class RoleAssigner:
         return word.endswith(("া", "ানো", "ওয়া")) and not toks[cue.end].is_punct
 
 
+def _place(m: Mention) -> bool:
+    return bool(m.entities) and all(e.type in ("Country", "Location") for e in m.entities)
+
+
 def _people(m: Mention) -> bool:
     """গুতেরেস লড়াই থামানোর আহ্বান জানান: a person or an office (মহাসচিব) before a war
     noun is no party that names the war (ইউক্রেন যুদ্ধ), but who speaks about it."""
@@ -355,6 +405,48 @@ def _people(m: Mention) -> bool:
 
 def _infinitive(st: SentenceState, cue: Cue) -> bool:
     return cue.light_lemma is not None and st.toks[cue.end - 1].norm.endswith("তে")
+
+
+def _can_act(m: Mention) -> bool:
+    return any(e.type in ACTOR_TYPES for e in m.entities)
+
+
+def _agreed_to(cues: list[Cue], ci: int) -> bool:
+    """A locative event noun right before a word of agreeing (যুদ্ধবিরতিতে সম্মত): what is
+    agreed to, done by who agrees."""
+    return ci + 1 < len(cues) and cues[ci + 1].start == cues[ci].end and (
+        cues[ci + 1].pred.id == "agree-to")
+
+
+def _group_end(st: SentenceState, m: Mention) -> int:
+    """Where the list the mention belongs to ends (its own end when it stands alone)."""
+    if m.group is None:
+        return m.end
+    return max(a.end for a in st.actors if a.group == m.group)
+
+
+def _list_head(st: SentenceState, m: Mention) -> int:
+    """The token heading the list the mention is a member of (its own head when alone):
+    a conjunct's relation is the list's."""
+    words, k = st.parse.words, head_token(st, m)
+    while words[k].deprel == "conj" and words[k].head >= 0:
+        k = words[k].head
+    return k
+
+
+def _list_rel(st: SentenceState, m: Mention) -> str:
+    return st.parse.words[_list_head(st, m)].deprel if st.parse else ""
+
+
+def _has_dependent(parse, k: int, rel: str) -> bool:
+    return any(w.head == k and w.deprel == rel for w in parse.words)
+
+
+def _has_subject(st: SentenceState, m: Mention) -> bool:
+    """Does the tree give the verb the mention is the object of a subject as well?"""
+    words = st.parse.words
+    head = words[head_token(st, m)].head
+    return any(w.head == head and w.deprel.startswith("nsubj") for w in words)
 
 
 def head_token(st: SentenceState, m: Mention) -> int:
@@ -412,4 +504,5 @@ def venue(m: Mention, cue: Cue) -> bool:
 def _other_subject(st: SentenceState, m: Mention) -> bool:
     """Another unmarked actor in the mention's clause, who can be its subject."""
     return any(o is not m and o.case == "plain" and st.clause[o.start] == st.clause[m.start]
+               and (m.group is None or o.group != m.group)  # চীন ও রাশিয়া: one subject
                for o in st.actors)

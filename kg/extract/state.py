@@ -62,6 +62,8 @@ class SentenceState:
     unknown: list[Mention] = field(default_factory=list)  # people only NER knows
     built: list[Event] = field(default_factory=list)  # events built so far, in order
     patients: set[int] = field(default_factory=set)  # ids of actors a reference acts on
+    # ids of actors the tree places in a clause of a verb that is no predicate of ours
+    elsewhere: set[int] = field(default_factory=set)
 
     @property
     def toks(self) -> list[Token]:

@@ -54,6 +54,10 @@ def _regular_forms(lemma: str, endings: dict[str, list[str]]) -> list[str]:
     return [lemma[:-1] + e for e in endings.get("a_stem", [])]
 
 
+# Cases whose postposition may carry an emphatic clitic and keep its meaning.
+CLITIC_CASES = frozenset({"with", "against", "toward", "to", "for", "on"})
+
+
 class Morphology:
     """Case analysis of nouns and lemma/feature analysis of verbs."""
 
@@ -69,7 +73,12 @@ class Morphology:
         self.suffixes = sorted(combos, key=lambda x: -len(x[0]))
         self._analyses: dict[str, list[tuple[str, str]]] = {}
         self._features: dict[tuple[str, str], VerbFeatures] = {}
-        self.postpositions = {norm_token(k): v for k, v in data.get("postpositions", {}).items()}
+        # the postpositions of an act's parties also with an emphatic clitic (সঙ্গেই,
+        # বিরুদ্ধেও); not those of place and time (পূর্বেও is "before, too")
+        pps = {norm_token(k): v for k, v in data.get("postpositions", {}).items()}
+        self.postpositions = {k + c: v for k, v in pps.items() for c in clitics
+                              if v in CLITIC_CASES}
+        self.postpositions.update(pps)
         self.lists = {k: _norm_list(v) for k, v in data.items() if isinstance(v, list)}
         self.verb_forms: dict[str, str] = {}
         for lemma, forms in verbs.items():
@@ -98,7 +107,10 @@ class Morphology:
         if cached is None:
             cached = [(word, "plain")]
             for suffix, case in self.suffixes:
-                if len(word) > len(suffix) + 1 and word.endswith(suffix):
+                # no reading leaves a stem ending in a virama: the র of অস্ত্র, রাষ্ট্র is
+                # the second half of a conjunct, no genitive
+                if len(word) > len(suffix) + 1 and word.endswith(suffix) and not word[
+                        : -len(suffix)].endswith("\u09cd"):
                     cached.append((word[: -len(suffix)], case))
             if len(self._analyses) < 500_000:
                 self._analyses[word] = cached
