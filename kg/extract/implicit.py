@@ -70,7 +70,7 @@ class ImplicitRoles:
         host = self._host(st, cue, targets) if cue.pred.source_from == "host" and not any(
             m.case == "plain" for m in subj) else []
         met = self._met(st, cue) if cue.pred.symmetric and cue.pred.type in COOPERATIVE else []
-        visit = met_visit(st, cue) if len(met) > 2 else None
+        visit = _met_visit(st, cue) if len(met) > 2 else None
         if host:
             sources, confidence = host, 0.6
         elif subj:
@@ -396,7 +396,7 @@ def _meetings(st: SentenceState, cue: Cue) -> list[Event]:
             and ev.cue_start in settings and st.clause[ev.cue_start] == st.clause_of(cue)]
 
 
-def met_visit(st: SentenceState, cue: Cue) -> Event | None:
+def _met_visit(st: SentenceState, cue: Cue) -> Event | None:
     """The visit (a one-sided meeting) this sentence tells before the cue as its setting."""
     met = _meetings(st, cue)
     return met[-1] if met and not met[-1].pred.symmetric else None

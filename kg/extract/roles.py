@@ -16,6 +16,7 @@ from kg.extract.state import SentenceState, Slot
 from kg.extract.types import owns_claim
 from kg.kinds import ACTOR_TYPES
 from kg.lang.data import LanguageData
+from kg.parse.tree import Parse
 from kg.text.segment import Token
 
 # Acts whose locative actor is what they are aimed at (ইসরায়েলে হামলা, গাজায় ত্রাণ,
@@ -438,7 +439,7 @@ def _list_rel(st: SentenceState, m: Mention) -> str:
     return st.parse.words[_list_head(st, m)].deprel if st.parse else ""
 
 
-def _has_dependent(parse, k: int, rel: str) -> bool:
+def _has_dependent(parse: Parse, k: int, rel: str) -> bool:
     return any(w.head == k and w.deprel == rel for w in parse.words)
 
 
