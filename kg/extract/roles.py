@@ -331,9 +331,7 @@ class RoleAssigner:
         """The genitive right before an event noun (পুতিনের উত্তর কোরিয়া সফর) owns it."""
         if not cue.is_noun or m.case != "gen" or m.end > cue.start:
             return False
-        last = m
-        if m.group is not None:
-            last = [a for a in st.actors if a.group == m.group][-1]
+        last = _last_member(st, m)
         if last.end > cue.start or cue.start - last.end > 3:
             return False
         between = st.toks[last.end : cue.start]
@@ -419,11 +417,16 @@ def _agreed_to(cues: list[Cue], ci: int) -> bool:
         cues[ci + 1].pred.id == "agree-to")
 
 
-def _group_end(st: SentenceState, m: Mention) -> int:
-    """Where the list the mention belongs to ends (its own end when it stands alone)."""
+def _last_member(st: SentenceState, m: Mention) -> Mention:
+    """The last of the list the mention belongs to (itself when it stands alone)."""
     if m.group is None:
-        return m.end
-    return max(a.end for a in st.actors if a.group == m.group)
+        return m
+    return [a for a in st.actors if a.group == m.group][-1]
+
+
+def _group_end(st: SentenceState, m: Mention) -> int:
+    """Where the list the mention belongs to ends."""
+    return _last_member(st, m).end
 
 
 def _list_head(st: SentenceState, m: Mention) -> int:
