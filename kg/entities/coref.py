@@ -17,6 +17,9 @@ from kg.kinds import REPORTER_KINDS
 from kg.lang.gazetteer import HEAD_ROLES, Entity, Gazetteer
 from kg.lang.morphology import default_morphology
 
+# দুই দেশ: the pair last named together counts for this many sentences after it
+PAIR_AGE = 3
+
 
 @cache
 def _group_sizes() -> dict[str, int]:
@@ -45,6 +48,7 @@ class DocumentContext:
         self.sentence_countries: list[Entity] = []
         self.last_group: list[Entity] = []  # the last two or more countries named together
         self.group_age = 0  # sentences since they were named
+        self.group_clock = 0  # the clock when they were named
         # office → the body it stood for when no holder was known (জাতিসংঘের মহাসচিব → UN),
         # so that the bare office later, as a subject (মহাসচিব … আহ্বান জানান), is that
         # body again; None once two bodies' holders of it were named (ambiguous)
@@ -73,7 +77,7 @@ class DocumentContext:
             return
         found = list(dict.fromkeys(e for x in members for e in x.entities if e.type == "Country"))
         if len(found) >= 2:
-            self.last_group, self.group_age = found, 0
+            self.last_group, self.group_age, self.group_clock = found, 0, self.clock
 
     def group_of(self, m: Mention) -> list[Entity]:
         """এসব দেশ, তিন দেশ: the countries last named together, in this sentence or the two
@@ -162,9 +166,18 @@ class DocumentContext:
             return local  # পাকিস্তান ও আফগানিস্তানের সীমান্তে দুই দেশের বাহিনী
         if len(self.bound_pair) == 2:
             return list(self.bound_pair)
+        if len(self.last_group) == 2 and self.group_age <= PAIR_AGE and len(
+                self._countries_since(self.group_clock, self.last_group)) < 2:
+            # ভারত ও পাকিস্তান … (later, a mediator named between) দুই দেশ; not once two
+            # other countries were named since (চীনের শি জিনপিং রাশিয়া সফর করেছেন … দুই দেশ)
+            return list(self.last_group)
         top = sorted(self.country_counts, key=lambda k: (-self.country_counts[k],
                                                          -self.last_seen[k]))[:2]
         return [self.known[k] for k in top] if len(top) == 2 else []
+
+    def _countries_since(self, clock: int, besides: list[Entity]) -> set[str]:
+        return {k for k, seen in self.last_seen.items() if seen > clock
+                and self.known[k].type == "Country" and self.known[k] not in besides}
 
     def _resolve_role(self, m: Mention) -> list[Entity]:
         roles = HEAD_ROLES if m.role == "leader" else frozenset({m.role or ""})

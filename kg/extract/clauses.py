@@ -23,7 +23,7 @@ def clauses(lang: LanguageData, sent: Sentence,
     terms = _quoted_terms(lang, sent)
     relative_end = _relative_end(lang, toks, subjects)
     for k, tok in enumerate(toks):
-        if tok.norm in lang.openers and k > 0:
+        if tok.norm in lang.openers and k > 0 or _responds(lang, toks, k):
             current += 1
         ids.append(current)
         prev_verb = k > 0 and morph.lemma(toks[k - 1].norm) is not None
@@ -33,6 +33,11 @@ def clauses(lang: LanguageData, sent: Sentence,
         elif tok.norm == "," and _after_clause(lang, toks, k):
             current += 1  # … সম্মত হওয়ার পর, ট্রাম্প …: a clause of time ends at its comma
         elif tok.text in QUOTES and k not in terms:
+            current += 1
+        elif tok.norm == "যে" and prev_verb and k + 1 < len(toks) and (
+                toks[k + 1].text == "," or k + 1 in subjects):
+            # ট্রাম্প জানান যে(,) | ইসরায়েল … রাজি হয়েছে: "that" after a verb, with a comma or
+            # a subject of its own (not চীন জানিয়েছে যে যুক্তরাষ্ট্রের সঙ্গে … চালিয়ে যাবে)
             current += 1
         elif k == relative_end:
             current += 1  # বাংলাদেশ যে বিবৃতি দিয়েছে | ভারত তা প্রত্যাখ্যান করছে
@@ -46,6 +51,15 @@ def clauses(lang: LanguageData, sent: Sentence,
             if feats.conditional or feats.concessive:
                 current += 1
     return ids
+
+
+def _responds(lang: LanguageData, toks: list[Token], k: int) -> bool:
+    """… হামলা এবং | এর জবাবে … রকেট নিক্ষেপ: "and in response to it" after an event noun
+    opens the answer's clause (morphology.yaml `coordinators`, then এর and one of
+    `response_words`); after a verb the two clauses share their subject."""
+    return (1 < k and toks[k - 1].norm in lang.coordinators and k + 1 < len(toks)
+            and toks[k].norm == "এর" and toks[k + 1].norm in lang.response_words
+            and lang.morph.lemma(toks[k - 2].norm) is None)  # not নিন্দা জানায় এবং এর জবাবে
 
 
 def _relative_end(lang: LanguageData, toks: list[Token],

@@ -17,6 +17,8 @@ from kg.lang.lexicon import LightVerb, Predicate
 from kg.text.segment import QUOTES, Sentence, Token, norm_token
 
 HOWA = norm_token("হওয়া")
+ERAS = frozenset({"war"})  # events that also name a time: যুদ্ধ শুরুর পর থেকে
+CAUSATIVE = "ানো"  # রাজি করানো "persuade": the causative verbal noun
 NONFINITE_ENDINGS = ("তে", "ার", "ানো", "োর", "ওয়া", "য়া")  # চালানোর: -ানো + -র
 
 
@@ -51,6 +53,7 @@ class CueFinder:
         self.falsity = frozenset(self.morph.word_list("falsity_words"))
         self.act_stopped = frozenset(self.morph.word_list("act_stopped"))
         self.act_left = frozenset(self.morph.word_list("act_left"))
+        self.aspect = frozenset(self.morph.word_list("aspect_words"))
         self.leaving = frozenset(self.morph.word_list("leaving_words"))
         self.act_proposed = frozenset(self.morph.word_list("act_proposed"))
         self.unwilling = frozenset(self.morph.word_list("unwilling_words"))
@@ -281,12 +284,19 @@ class CueFinder:
             if j in taken or j in in_mention:
                 continue
             lemma = self.morph.lemma(tok.norm)
+            passive = tok.norm == lemma and j + 1 < len(toks) and self.morph.lemma(
+                toks[j + 1].norm) == HOWA and not (j > 0 and self._infinitive(toks[j - 1].norm))
             for pred in self.lex.verbs.get(lemma or "", ()):
+                if passive and pred.frame == "statement":
+                    continue  # বলা হয়েছে "it was said": a passive (_passive_statements),
+                    # but ফিরে যেতে বলা হয় "was told to go back" is still a call
                 if pred.frame == "visit" and j > 0 and self._compound_verb(toks[j - 1].norm):
                     continue  # উঠে আসে, জানিয়ে আসছে: a compound verb, not a journey
                 if pred.frame == "visit" and j > 0 and (
                         toks[j - 1].norm in self.lang.auxiliary_before_go):
                     continue  # দেখা গেছে, জানা গেছে: an auxiliary, not a journey
+                if pred.frame == "visit" and j > 0 and (toks[j - 1].norm,) in self.lex.noun_phrases:
+                    continue  # এই ঘোষণা এলো "the announcement came": the act came, no one went
                 if self._finite(toks, j) or ("unwilling" in pred.needs and j + 1 < len(toks)
                                              and toks[j + 1].norm in self.unwilling):
                     cues.append(Cue(pred, j, j + 1, j + 1, False, lemma, gov=j))
@@ -359,6 +369,8 @@ class CueFinder:
                         or j in taken
                         or toks[j].norm in self.act_stopped):
                 break  # হামলা বন্ধ করতে: stopping the act is no light verb of it
+            if gap and (self.morph.lemma(toks[j].norm) or toks[j].norm.endswith(CAUSATIVE)):
+                break  # রাজি করানো হয় "is persuaded": a verb between is no light verb's gap
             for pred in preds:
                 for lv in pred.light:
                     if gap and lv.generic and not self._own_light_noun(pred, toks[j].norm):
@@ -395,7 +407,7 @@ class CueFinder:
             anaphoric = anaphoric or self._complement(toks, j) or (
                 best.pred.type != "CONSULT" and self._talks_about(toks, j)) or (
                 self._sought(toks, j, best.pred))
-        best.anaphoric = anaphoric
+        best.anaphoric = anaphoric or (best.pred.id in ERAS and self._era(toks, j))
         best.adverbial = best.light_lemma is None and best.pred.frame != "conflict" and any(
             case == "loc" and base == toks[j - 1].norm[: len(base)]
             for base, case in self.morph.analyses(toks[j - 1].norm)[1:]) or (
@@ -404,6 +416,13 @@ class CueFinder:
             best.light_lemma is None and not best.pred.symmetric and j < len(toks)
             and self._genitive(toks[j - 1].norm) and toks[j].norm in self.lang.time_before_after)
         return best
+
+    def _era(self, toks: list[Token], j: int) -> bool:
+        """যুদ্ধ শুরুর পর থেকে "since the war began": the genitive of an aspect word and a
+        time word after the noun; the war tells the time (a new attack begun, হামলা শুরুর
+        পর, is still told)."""
+        return j + 1 < len(toks) and toks[j + 1].norm in self.lang.time_before_after and any(
+            b in self.aspect and case == "gen" for b, case in self.morph.analyses(toks[j].norm))
 
     def _cataphoric(self, toks: list[Token], k: int) -> bool:
         """… তৈরি করতে পারে এমন হুঁশিয়ারি: এমন after a verb points to the clause just told

@@ -65,6 +65,8 @@ class EventExtractor:
         self.kinship = frozenset(lang.morph.word_list("kinship_words"))
         self.people = frozenset(lang.morph.word_list("people_words"))
         self.hit_places = frozenset(lang.morph.word_list("hit_places"))
+        self.sidelines = frozenset(lang.morph.word_list("sideline_words"))
+        self.charters = frozenset(lang.morph.word_list("charter_words"))
         self.casualties = frozenset(lang.morph.word_list("casualty_words"))
         self.numerals = frozenset(lang.morph.word_list("group_numerals"))
         self.unwilling = frozenset(lang.morph.word_list("unwilling_words"))
@@ -94,7 +96,11 @@ class EventExtractor:
                 m.case = "loc"  # ইসরায়েলের বিভিন্ন শহরে আঘাত: whose cities are hit
         st.actors = [m for m in st.mentions if m.kind != "ner"
                      and m.resolved and entities_of([m], TARGET_TYPES)]
-        st.actors = [m for m in st.actors if not self._kin_of_next(st, m)]
+        st.actors = [m for m in st.actors if not self._kin_of_next(st, m)
+                     and not self._sidelines(st, m) and not self._charter(st, m)]
+        for m in st.actors:
+            if self._names_war(st, m):
+                m.case = "gen"  # রাশিয়া-ইউক্রেন যুদ্ধ: the war's, no subject of the clause
         # People only the NER model knows fill a subject nobody else fills, nothing more.
         st.unknown = [m for m in st.mentions if m.kind == "ner" and m.resolved]
         return st
@@ -162,6 +168,10 @@ class EventExtractor:
                 built[gi] = (cue, ev)
                 st.built.append(ev)
         used = {id(m) for gi in built for r in groups[gi][1].values() for m in r}
+        # কাতারের আমিরকে ফোন করে ট্রাম্প অভিনন্দন জানান: whom a call or meeting told as a
+        # participle reached is also whom the next act of its clause addresses
+        on_way = {id(m): st.clause_of(groups[gi][0]) for gi in built
+                  for m in groups[gi][1]["target"] if self._on_the_way(st, groups[gi][0])}
         # a mediator is no party, even when the mediation has no parties to name
         used |= {id(m) for cue, slot in groups if cue.pred.target_from == "last_conflict"
                  for m in slot["source"]}
@@ -182,7 +192,7 @@ class EventExtractor:
             if not ev.targets and (cue.pred.needs & {"target", "target_acc"}
                                    or cue.pred.type == "MOBILIZE"):
                 barred = rejecters if cue.pred.type == "DEMAND" else set()
-                seen = used | barred
+                seen = (used - {i for i, cl in on_way.items() if cl == st.clause_of(cue)}) | barred
                 ev.targets = self.implicit.target(st, cue, ev.sources, seen, disc)
                 used |= seen - barred
                 ev.confidence = min(ev.confidence, 0.7)
@@ -205,6 +215,15 @@ class EventExtractor:
                 ev.implicit_target = bool(ev.targets)
             ev.cue_end = cue.end
         return built
+
+    @staticmethod
+    def _on_the_way(st: SentenceState, cue: Cue) -> bool:
+        """A meeting or call whose light verb is a conjunctive participle (ফোন করে, বৈঠক
+        করে) before the clause's own verb."""
+        word = st.toks[cue.end - 1].norm
+        return (cue.pred.type == "CONSULT" and cue.light_lemma is not None
+                and cue.end < len(st.toks) and not st.toks[cue.end].is_punct
+                and word.endswith("ে") and not word.endswith(("েন", "ছে", "বে", "তে")))
 
     def _body_of(self, person: Entity) -> Entity | None:
         """The state a person holds office for, else the body (a party leader who is also
@@ -259,6 +278,33 @@ class EventExtractor:
             return False
         return any(a.start == k + 1 and any(e.type == "Person" for e in a.entities)
                    for a in st.actors)
+
+    @staticmethod
+    def _names_war(st: SentenceState, m: Mention) -> bool:
+        """রাশিয়া-ইউক্রেন যুদ্ধ শুরুর পর থেকে, ইউক্রেন-রাশিয়া সংঘাতের বিষয়ে: sides joined
+        by a hyphen right before a war told as a setting name that war; they are no actors
+        of the sentence's other acts."""
+        return m.kind == "hyphen_pair" and any(
+            c.start == m.end and c.pred.frame == "conflict" for c in st.references)
+
+    def _charter(self, st: SentenceState, m: Mention) -> bool:
+        """জাতিসংঘ সনদ, ন্যাটো সনদের: a body's bare name right before a charter
+        (morphology.yaml `charter_words`) names the document, not an actor (রাশিয়া সনদ
+        লঙ্ঘন করে: a state's is its subject)."""
+        return m.case == "plain" and _bodies(m) and m.end < len(st.toks) and any(
+            b in self.charters for b, _ in self.lang.morph.analyses(st.toks[m.end].norm))
+
+    def _sidelines(self, st: SentenceState, m: Mention) -> bool:
+        """জাতিসংঘের সাধারণ অধিবেশনের ফাঁকে, বিমসটেক শীর্ষ সম্মেলনের ফাঁকে: the body whose
+        session's sidelines host a meeting is the venue, no party to it (morphology.yaml
+        `sideline_words`; one to three words between, none of them another actor; a bare
+        name only of a body)."""
+        if not (m.case == "gen" or m.case == "plain" and _bodies(m)):
+            return False  # শাহবাজ শরিফ সাধারণ অধিবেশনের ফাঁকে …: a plain person acts
+        after = st.toks[m.end:m.end + 4]
+        k = next((n for n, t in enumerate(after) if t.norm in self.sidelines), None)
+        return bool(k) and not any(t.is_punct for t in after[:k]) and not any(
+            m.end <= o.start < m.end + k for o in st.mentions if o is not m)
 
     def _adjective(self, st: SentenceState, m: Mention, cues: list[Cue]) -> bool:
         """রুশ হামলা, মার্কিন নিষেধাজ্ঞা: a demonym right before an event noun (a mode word
@@ -462,6 +508,11 @@ class EventExtractor:
                     self.lang, need.removeprefix("no_class:"), st.toks, st.clause, cue):
                 return False
         return "goods" not in needs or has_goods(self.lang, st.toks, st.clause, cue)
+
+
+def _bodies(m: Mention) -> bool:
+    """Does the phrase name organisations only (জাতিসংঘ, বিমসটেক; not রাশিয়া, ট্রাম্প)?"""
+    return bool(m.entities) and all(e.type == "Organization" for e in m.entities)
 
 
 def _states(e: Entity) -> set[str]:

@@ -90,6 +90,20 @@ def _one_phrase(words: list, m: Mention) -> bool:
                    for k, w in enumerate(words) if not m.start <= k < m.end)
 
 
+def _notice_of(st: SentenceState, m: Mention) -> int | None:
+    """ভারতের তরফ থেকে দেয়া বিজ্ঞপ্তিতে বলা হয়েছে: who gave the notice (an agent phrase,
+    its postposition and at most four words before it) says what the passive verb right
+    after it tells; the index of that verb's cue, else None."""
+    if m.case != "by":
+        return None
+    for ref in st.references:
+        if ref.pred.type == "STATEMENT" and 0 <= ref.start - m.end <= 4 and not any(
+                m.end <= c.start < ref.start for c in st.cues):
+            return next((ci for ci, c in enumerate(st.cues) if c.start == ref.end
+                         and c.pred.type == "STATEMENT"), None)
+    return None
+
+
 class RoleAssigner:
     def __init__(self, lang: LanguageData) -> None:
         self.lang = lang
@@ -112,6 +126,10 @@ class RoleAssigner:
         cues, toks, clause = st.cues, st.toks, st.clause
         slots: list[Slot] = [{"source": [], "target": []} for _ in cues]
         for m in st.actors:
+            said = _notice_of(st, m)
+            if said is not None:  # whatever the tree attaches it to (the participle)
+                _put(slots[said], "source", m, cues[said])
+                continue
             if self._inside_reference(st, m):
                 continue  # গাজায় ইসরায়েলি হামলার নিন্দা: arguments of the act condemned
             same = [ci for ci, c in enumerate(cues) if clause[c.noun_end - 1] == clause[m.start]]
@@ -255,18 +273,39 @@ class RoleAssigner:
                 # as what analysts say: the US is the clause's subject, not the speaker)
                 embedded = word.deprel in EMBEDDED and not any(
                     c.start <= k < c.end for c in st.references)
-                return ELSEWHERE if embedded else None
+                if embedded:
+                    shared = self._participle_subject(st, m, k)
+                    return ELSEWHERE if shared is None else shared
+                return None
+        return None
+
+    def _participle_subject(self, st: SentenceState, m: Mention, k: int) -> int | None:
+        """… পানিকামান ব্যবহার করে পানি ছুড়েছে চীন: the subject of a verb is also the
+        subject of a conjunctive participle (-এ; not an infinitive -তে nor a conditional -লে)
+        the tree attaches to it as an adverbial clause; the index of that participle's cue,
+        else None."""
+        words = st.parse.words
+        if words[_list_head(st, m)].deprel != "nsubj":
+            return None
+        for ci, c in enumerate(st.cues):
+            v = c.end - 1
+            if (c.light_lemma is not None and words[v].head == k and words[v].deprel == "advcl"
+                    and st.toks[v].norm.endswith("ে") and not st.toks[v].norm.endswith("তে")
+                    and not self.participle(c, st.toks)
+                    and not self.morph.features(st.toks[v].norm).conditional):  # not করলে
+                return ci
         return None
 
     def _misread(self, st: SentenceState, m: Mention) -> bool:
-        """Does the tree give the phrase a relation its case marker rules out? A genitive is
-        no subject or object (যুক্তরাষ্ট্র, দক্ষিণ কোরিয়া এবং জাপানের যৌথ মহড়া read with
-        যুক্তরাষ্ট্র as a subject), and a bare name no modifier of a noun that is no event
-        (হাঙ্গেরি দীর্ঘদিন ধরে read as "Hungary's long time"), nor a verb's second object: the
-        tree misread the phrase, so the case-marker rules place it."""
+        """Does the tree give the phrase a relation its case marker rules out? A genitive or a
+        locative is no subject or object (যুক্তরাষ্ট্র, দক্ষিণ কোরিয়া এবং জাপানের যৌথ মহড়া
+        read with যুক্তরাষ্ট্র as a subject; রাফায় ইসরাইলি হামলা with রাফায়), and a bare name
+        no modifier of a noun that is no event (হাঙ্গেরি দীর্ঘদিন ধরে read as "Hungary's long
+        time"), nor a verb's second object: the tree misread the phrase, so the case-marker
+        rules place it."""
         words, k = st.parse.words, _list_head(st, m)
         rel = words[k].deprel
-        if m.case == "gen":
+        if m.case in ("gen", "loc"):
             return rel in ("nsubj", "obj", "iobj")
         if m.case == "plain" and rel == "nmod" and words[k].head >= 0:
             head = st.toks[words[k].head].norm  # an event noun, a cue here or not (… মস্কো সফর)

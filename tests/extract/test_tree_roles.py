@@ -217,3 +217,46 @@ def test_a_vector_verb_heading_the_compound_is_the_predicates(rules):
     assert ("REJECT", "Prime Minister's Office (Israel)", "Hamas") in found
     assert not any(t == "DEMAND" and b == "Prime Minister's Office (Israel)"
                    for t, _, b in found)
+
+
+def test_a_locative_the_tree_makes_a_subject_is_placed_by_its_case(rules):
+    # the parser made রাফায় the subject of the content clause's verb (no predicate of
+    # ours), which would put it in another clause; a locative is no subject
+    text = "আদালত বলেছে, রাফায় ইসরাইলি সামরিক হামলা বেসামরিক মানুষের জন্য ধ্বংস ডেকে আনবে।"
+    tree = [("NOUN", 1, "nsubj"), ("VERB", -1, "root"), ("PUNCT", 1, "punct"),
+            ("PROPN", 12, "nsubj"), ("ADJ", 6, "amod"), ("ADJ", 6, "amod"),
+            ("NOUN", 8, "compound"), ("ADJ", 8, "amod"), ("NOUN", 12, "obl"),
+            ("ADP", 8, "case"), ("NOUN", 11, "obj"), ("VERB", 12, "advcl"),
+            ("VERB", 1, "ccomp"), ("PUNCT", 1, "punct")]
+    assert ("ASSAULT", "Israel", "Rafah") in events(rules, text, tree)
+
+
+def test_the_subject_of_a_verb_is_its_conjunctive_participles(rules):
+    # চীন is the subject of ছুড়েছে (no predicate of ours, in the complement of the
+    # accusation); the participle ব্যবহার করে, an adverbial clause of that verb, shares it
+    text = ("ফিলিপাইনের কোস্টগার্ড অভিযোগ করেছে, তাদের একটি জাহাজে পানিকামান ব্যবহার করে পানি "
+            "ছুড়েছে চীন।")
+    tree = [("PROPN", 1, "nmod"), ("NOUN", 3, "nsubj"), ("NOUN", 3, "compound:lvc"),
+            ("VERB", -1, "root"), ("PUNCT", 3, "punct"), ("PRON", 7, "nmod"),
+            ("DET", 7, "det"), ("NOUN", 10, "obj"), ("NOUN", 10, "obj"),
+            ("NOUN", 10, "compound:lvc"), ("VERB", 12, "advcl"), ("NOUN", 12, "obj"),
+            ("VERB", 3, "ccomp"), ("PROPN", 12, "nsubj"), ("PUNCT", 3, "punct")]
+    assert ("ASSAULT", "People's Republic of China") in sources(rules, text, tree)
+    # a conditional (-লে) is no shared subject's act: চীন তাইওয়ান আক্রমণ করলে জাপান …
+    text = "চীন তাইওয়ান আক্রমণ করলে জাপান প্রতিক্রিয়া দেখাতে পারে বলে জানিয়েছে টোকিও।"
+    tree = [("PROPN", 3, "nsubj"), ("PROPN", 3, "obj"), ("NOUN", 3, "compound:lvc"),
+            ("VERB", 6, "advcl"), ("PROPN", 6, "nsubj"), ("NOUN", 6, "obj"),
+            ("VERB", 9, "ccomp"), ("AUX", 6, "aux"), ("SCONJ", 6, "mark"),
+            ("VERB", -1, "root"), ("PROPN", 9, "nsubj"), ("PUNCT", 9, "punct")]
+    assert ("ASSAULT", "Japan") not in sources(rules, text, tree)
+
+
+def test_an_infinitive_is_no_participle_sharing_the_subject(rules):
+    # জর্ডান opens the airspace; the infinitive চালাতে (to attack) is Israel's, not Jordan's
+    text = "ইরান অভিযোগ করেছে, সিরিয়ায় হামলা চালাতে ইসরায়েলকে আকাশপথ ছেড়ে দিচ্ছে জর্ডান।"
+    tree = [("PROPN", 2, "nsubj"), ("NOUN", 2, "compound:lvc"), ("VERB", -1, "root"),
+            ("PUNCT", 2, "punct"), ("PROPN", 6, "obl"), ("NOUN", 6, "compound:lvc"),
+            ("VERB", 10, "advcl"), ("PROPN", 10, "iobj"), ("NOUN", 10, "obj"),
+            ("VERB", 10, "compound"), ("VERB", 2, "ccomp"), ("PROPN", 10, "nsubj"),
+            ("PUNCT", 2, "punct")]
+    assert ("ASSAULT", "Jordan") not in sources(rules, text, tree)

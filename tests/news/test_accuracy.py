@@ -10,13 +10,14 @@ import pytest
 
 NEWS = Path(__file__).resolve().parents[2] / "seeds" / "news"
 # Measured with `kg evaluate seeds/news/<split>.jsonl --ablation` (README, Quality).
-REPORTED = {("test", "parse"): 0.577, ("test", "rules"): 0.568,
-            ("dev", "parse"): 0.730, ("dev", "rules"): 0.709}
+REPORTED = {("test", "parse"): 0.585, ("test", "rules"): 0.584,
+            ("dev", "parse"): 0.746, ("dev", "rules"): 0.717}
 MARGIN = 0.02
 # What the parse adds on the test split (issue "Real news II"), pinned at the level reached:
-# 0.009 with the learned filters (each fitted on dev for its own path), 0.013 without them
-# (0.013 and 0.017 at the last stop: this stop's rules gained more without the parse).
-PARSE_GAIN = {True: 0.008, False: 0.012}
+# 0.0015 with the learned filters (each fitted on dev for its own path), 0.010 without them
+# (0.009 and 0.013 at the last stop: this stop's rules, and the refitted rules-only filter,
+# raised the rules-only path more).
+PARSE_GAIN = {True: 0.001, False: 0.009}
 
 
 def _score(split: str, pipeline) -> float:
