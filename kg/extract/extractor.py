@@ -201,6 +201,8 @@ class EventExtractor:
                 built[gi] = (cue, ev)
                 st.built.append(ev)
                 used |= {id(m) for r in slot.values() for m in r}
+                if self._on_the_way(st, cue):
+                    on_way.update({id(m): st.clause_of(cue) for m in slot["target"]})
         victims = entities_of([m for m in st.actors if self._lost_people(st, m)]) if any(
             ev.type == "ASSAULT" for _, ev in built.values()) else []
         for cue, ev in built.values():

@@ -301,10 +301,13 @@ class ImplicitRoles:
         return False
 
     def _told_after(self, st: SentenceState, cue: Cue, sources: list[Entity]) -> list[Entity]:
-        """Y অভিযোগ করেছে, … পানি ছুড়েছে চীন: the doers of the acts of the clause right after
-        the cue and its comma (not of a clause joined by আর, অন্যদিকে: another report)."""
-        k = cue.end + 1
-        if k >= len(st.toks) or st.toks[cue.end].norm != "," or (
+        """Y অভিযোগ করেছে, … পানি ছুড়েছে চীন (or অভিযোগ করেছে যে(,) …): the doers of the acts
+        of the clause right after the cue and its comma or "that" (not of a clause joined by
+        আর, অন্যদিকে: another report)."""
+        k = cue.end + 1 if cue.end < len(st.toks) and st.toks[cue.end].norm == "যে" else cue.end
+        if k < len(st.toks) and st.toks[k].norm == ",":
+            k += 1
+        if k == cue.end or k >= len(st.toks) or (
                 st.toks[k].norm in self.lang.openers | self.joiners):
             return []
         told = [e for ev in st.built if ev.type != "STATEMENT" and ev.cue_start >= k

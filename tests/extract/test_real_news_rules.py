@@ -1752,3 +1752,20 @@ def test_an_attack_begun_still_tells_its_doer(rules_pipeline):
     found = triples(records(rules_pipeline, (
         "গতকাল ইসরায়েল গাজায় নতুন করে হামলা শুরুর পর অন্তত ৫০ জন নিহত হয়েছে।")))
     assert ("ASSAULT", "Israel", "Gaza Strip") in found
+
+
+def test_what_the_second_review_found(pipeline):
+    # an accusation followed by "that" accuses the content clause's doer, also when a
+    # second verb joins it
+    found = triples(records(pipeline, (
+        "যুক্তরাষ্ট্র অভিযোগ করেছে যে রাশিয়া যুদ্ধবিরতি লঙ্ঘন করেছে এবং ইউক্রেনে হামলা চালিয়েছে।")))
+    assert ("DISAPPROVE", "United States", "Russia") in found
+    # যে after a participle is a relative, no clause boundary
+    found = triples(records(pipeline, (
+        "ইসরায়েলকে অস্ত্র দিয়ে যে যুক্তরাষ্ট্র সহায়তা করছে, তার নিন্দা জানিয়েছে ইরান।")))
+    assert ("AID", "United States", "Israel") in found
+    assert ("AID", "United States", "Iran") not in found
+    # the partner of a call built from implicit roles is still the next act's addressee
+    found = triples(records(pipeline, "শাহবাজ শরিফকে ফোন করে রুবিও উত্তেজনা কমানোর আহ্বান জানান।",
+                            dt.date(2025, 5, 9)))
+    assert ("DEMAND", "Marco Rubio", "Shehbaz Sharif") in found
