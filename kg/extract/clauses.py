@@ -34,10 +34,11 @@ def clauses(lang: LanguageData, sent: Sentence,
             current += 1  # … সম্মত হওয়ার পর, ট্রাম্প …: a clause of time ends at its comma
         elif tok.text in QUOTES and k not in terms:
             current += 1
-        elif tok.norm == "যে" and prev_verb and _finite(toks[k - 1].norm) and k + 1 < len(
+        elif tok.norm == "যে" and prev_verb and _finite_form(toks[k - 1].norm) and k + 1 < len(
                 toks) and (toks[k + 1].text == "," or k + 1 in subjects):
-            # ট্রাম্প জানান যে(,) | ইসরায়েল … রাজি হয়েছে: "that" after a verb, with a comma or
-            # a subject of its own (not চীন জানিয়েছে যে যুক্তরাষ্ট্রের সঙ্গে … চালিয়ে যাবে)
+            # ট্রাম্প জানান যে(,) | ইসরায়েল … রাজি হয়েছে: "that" after a finite verb, with a
+            # comma or a subject of its own (not চীন জানিয়েছে যে যুক্তরাষ্ট্রের সঙ্গে … চালিয়ে
+            # যাবে; not the relative যে after a participle: অস্ত্র দিয়ে যে যুক্তরাষ্ট্র …)
             current += 1
         elif k == relative_end:
             current += 1  # বাংলাদেশ যে বিবৃতি দিয়েছে | ভারত তা প্রত্যাখ্যান করছে
@@ -51,12 +52,6 @@ def clauses(lang: LanguageData, sent: Sentence,
             if feats.conditional or feats.concessive:
                 current += 1
     return ids
-
-
-def _finite(word: str) -> bool:
-    """জানান, বলেছেন, জানিয়েছে; not the participle দিয়ে (ইসরায়েলকে অস্ত্র দিয়ে যে
-    যুক্তরাষ্ট্র …: a relative যে)."""
-    return not word.endswith("ে") or word.endswith(("েন", "ছে", "বে"))
 
 
 def _responds(lang: LanguageData, toks: list[Token], k: int) -> bool:
