@@ -183,8 +183,8 @@ class Coreference(Processor):
 
     def __call__(self, state: DocState) -> None:
         ctx = DocumentContext(default_gazetteer(), state.date.year if state.date else None)
-        for mentions in state.mentions:
-            ctx.resolve(mentions)
+        for sent, mentions in zip(state.sentences, state.mentions, strict=True):
+            ctx.resolve(mentions, sent.tokens)
 
 
 class EventStage(Processor):

@@ -10,12 +10,14 @@ as a subject, to that state again); a bare body (সেনাবাহিনী)
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 
 from kg.entities.mention import Mention
 from kg.kinds import REPORTER_KINDS
 from kg.lang.gazetteer import HEAD_ROLES, Entity, Gazetteer
-from kg.lang.morphology import default_morphology
+from kg.lang.morphology import default_morphology, finite_form
+from kg.text.segment import Token
 
 # দুই দেশ: the pair last named together counts for this many sentences after it
 PAIR_AGE = 3
@@ -27,6 +29,14 @@ def _group_sizes() -> dict[str, int]:
     read once, not per document."""
     return {w: int(n) for w, _, n in (
         item.partition("=") for item in default_morphology().word_list("group_sizes"))}
+
+
+@cache
+def _org_kinds() -> dict[str, frozenset[str]]:
+    """Which gazetteer kinds each "the organisation" word points back to (morphology.yaml
+    `this_org_kinds`), read once."""
+    return {w: frozenset(kinds.split("|")) for w, _, kinds in (
+        item.partition("=") for item in default_morphology().word_list("this_org_kinds"))}
 
 
 class DocumentContext:
@@ -43,6 +53,9 @@ class DocumentContext:
         self.last_country: Entity | None = None
         self.last_person: Entity | None = None
         self.last_org: Entity | None = None
+        self.named_after: set[str] = set()  # subjects the sentence names after a mention
+        self.orgs: dict[str, Entity] = {}  # every organisation seen that can act
+        self.org_subjects: set[str] = set()  # those of them named as a subject
         self.bound_pair: list[Entity] = []
         self.known: dict[str, Entity] = {}  # every entity seen, gazetteer or NER
         self.sentence_countries: list[Entity] = []
@@ -54,18 +67,57 @@ class DocumentContext:
         # body again; None once two bodies' holders of it were named (ambiguous)
         self.offices: dict[str, Entity | None] = {}
 
-    def resolve(self, mentions: list[Mention]) -> None:
+    def resolve(self, mentions: list[Mention], tokens: Sequence[Token] = ()) -> None:
+        """Entities for one sentence's mentions, in order; `tokens` (the sentence's) tell
+        where a clause ends."""
         self.sentence_countries = []
         self.group_age += 1
-        for m in mentions:
+        for k, m in enumerate(mentions):
+            # দেশটির … জন্য ত্রাণ পাঠিয়েছে ভারত সরকার: "the country" is not the subject the
+            # clause names after it (its capital may be: দেশটির রাজধানী মিনস্ক)
+            self.named_after = self._named_after(m, mentions[k + 1:], tokens)
             m.entities = self._resolve_one(m)
             self._group(m, mentions)
             for e in m.entities:
                 self._remember(e, m.kind)
                 if e.type == "Country" and m.case == "plain":
                     self.country_subjects[e.key] += 1
+                if e.type == "Organization" and m.case == "plain":
+                    self.org_subjects.add(e.key)
                 if e.type == "Country" and m.kind in ("name", "capital", "unit"):
                     self.sentence_countries.append(e)
+
+    @staticmethod
+    def _named_after(m: Mention, later: list[Mention], tokens: Sequence[Token]) -> set[str]:
+        """The countries named unmarked as the subject of m's clause after it: before its
+        verb, or right after it with no verb after them (… পাঠিয়েছে পাকিস্তান ও ভারত।); not
+        after a punctuation mark, nor a subject of another clause (দেশটির মন্ত্রী বলেছেন
+        ইরান কখনো …, … বলেছেন অস্ত্র বানাবে না ইরান)."""
+        if m.kind not in ("this_country", "role") or not tokens:
+            return set()
+        lemma = default_morphology().lemma
+        out: set[str] = set()
+        for x in later:
+            between = tokens[m.end:x.start]
+            if any(t.is_punct for t in between):
+                break
+            verbs = [i for i, t in enumerate(between, m.end)
+                     if lemma(t.norm) and finite_form(t.norm)]
+            if verbs and not all(t.norm in ("ও", "এবং") or any(
+                    o.start <= i < o.end for o in later)
+                    for i, t in enumerate(tokens[verbs[-1] + 1:x.start], verbs[-1] + 1)):
+                break  # a verb, then words that are not the list of its subjects
+            rest = []
+            for t in tokens[x.end:]:
+                if t.is_punct:
+                    break
+                rest.append(t)
+            if len(verbs) > 1 or (verbs and any(lemma(t.norm) and finite_form(t.norm)
+                                                for t in rest)):
+                break
+            if x.case == "plain" and x.kind in ("name", "unit"):
+                out.update(c.key for c in x.candidates[:1])
+        return out
 
     def _group(self, m: Mention, mentions: list[Mention]) -> None:
         """After the last of coordinated countries (পোল্যান্ড, জার্মানী ও সুইডেন), they are
@@ -130,7 +182,7 @@ class DocumentContext:
             country = self.this_country()
             return [country] if country else []
         if kind == "this_org":
-            return [self.last_org] if self.last_org else []
+            return self._last_org_of(" ".join(m.words))
         if kind == "bare_unit":
             return self._named_before(m.words)
         if kind == "pair_countries":
@@ -154,10 +206,11 @@ class DocumentContext:
     def this_country(self) -> Entity | None:
         """দেশটি: the country the text is about so far: most named, a subject counting
         twice (তুরস্ক ইসরায়েলের সঙ্গে … দেশটির মন্ত্রণালয়: Turkey's), the latest of equals."""
-        if not self.country_counts:
-            return self.last_country
-        top = max(self.country_counts, key=lambda k: (
-            self.country_counts[k] + self.country_subjects[k], self.last_seen[k]))
+        counts = {k: n for k, n in self.country_counts.items() if k not in self.named_after}
+        if not counts:
+            last = self.last_country
+            return last if last is not None and last.key not in self.named_after else None
+        top = max(counts, key=lambda k: (counts[k] + self.country_subjects[k], self.last_seen[k]))
         return self.known[top]
 
     def pair_countries(self) -> list[Entity]:
@@ -235,6 +288,17 @@ class DocumentContext:
                 self.last_country = e
         elif e.type == "Organization" and e.kind not in REPORTER_KINDS:
             self.last_org = e
+            self.orgs[e.key] = e
+
+    def _last_org_of(self, word: str) -> list[Entity]:
+        """সংস্থাটি, জোটটি: the organisation last named of the kinds the word fits, one named
+        as a subject first (হিউম্যান রাইটস ওয়াচ … পুলিশের বিরুদ্ধে … অভিযোগ এনেছে। সংস্থাটি:
+        the watchdog, not the police accused); none when no such one was named (a wrong
+        actor is worse than none)."""
+        kinds = _org_kinds().get(word)
+        fits = [e for e in self.orgs.values() if kinds is None or not e.kind or e.kind in kinds]
+        return [max(fits, key=lambda e: (e.key in self.org_subjects, self.last_seen[e.key]))
+                ] if fits else []
 
 
 # "The leader" of a state is its highest office: the supreme leader over the president,

@@ -9,7 +9,10 @@ is the case of that whole phrase. The words are data (seeds/lexicon/morphology.y
 
 from __future__ import annotations
 
+from functools import cache
+
 from kg.entities.mention import Mention
+from kg.lang.lexicon import default_lexicon
 from kg.lang.morphology import Morphology
 from kg.text.segment import Sentence, Token, norm_token
 
@@ -81,6 +84,34 @@ def _topic_of(toks: list[Token], k: int, mentions: list[Mention], morph: Morphol
         if toks[j].is_punct or j in taken or morph.lemma(toks[j].norm) or _counted(toks[j]):
             return False
     return False
+
+
+def _people_of(toks: list[Token], k: int, case: str, mentions: list[Mention],
+               morph: Morphology) -> str | None:
+    """X-এর (one to three words, its people: `beneficiaries`) জন্য / পাশে: what is done for
+    or beside X's families, refugees or victims is done for X. After a place in the
+    locative only those hit there (`victims`) count: আফগানিস্তানে ভূমিকম্পে ক্ষতিগ্রস্তদের
+    পাশে. An act between ends the phrase (ইসরায়েলের হামলায় ক্ষতিগ্রস্তদের জন্য: Israel
+    attacked, it is not helped; লেবাননে বোমা হামলায় …: Lebanon would read as the
+    attacker). The word after the people, or None."""
+    taken = {j for o in mentions for j in range(o.start, o.end)}
+    people = set(morph.word_list("victims" if case == "loc" else "beneficiaries"))
+    acts = _event_words()
+    for j in range(k, min(k + 3, len(toks) - 1)):
+        if toks[j].is_punct or j in taken or morph.lemma(toks[j].norm) or any(
+                b in acts for b, _ in morph.analyses(toks[j].norm)):
+            return None
+        after = toks[j + 1].norm
+        if morph.postpositions.get(after) == "for" or after in morph.word_list("beside"):
+            hit = any(b in people and c == "gen" for b, c in morph.analyses(toks[j].norm))
+            return after if hit else None
+    return None
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    """The one-word event nouns of the lexicon (হামলা, নিষেধাজ্ঞা, বৈঠক)."""
+    return frozenset(n[0] for p in default_lexicon().predicates for n in p.nouns if len(n) == 1)
 
 
 def _counted(tok: Token) -> bool:
@@ -188,3 +219,8 @@ def _postpositions(sentence: Sentence, mentions: list[Mention], morph: Morpholog
                 m.case = pp
             elif m.case == "gen" and _topic_of(toks, k, mentions, morph):
                 m.case = "about"  # বাংলাদেশের মানবাধিকার পরিস্থিতি নিয়ে: what it is about
+            elif m.case in ("gen", "loc") and (after := _people_of(toks, k, m.case, mentions,
+                                                                   morph)):
+                # আফগানিস্তানের এক হাজার পরিবারের জন্য: for its people; আফগানিস্তানে
+                # ভূমিকম্পে ক্ষতিগ্রস্তদের পাশে: beside those hit there
+                m.case = "for" if morph.postpositions.get(after) == "for" else "gen"

@@ -526,11 +526,33 @@ def _coordinate(sentence: Sentence, ms: list[Mention], morph: Morphology) -> Non
         if m.group is not None:
             last = [x for x in ms if x.group == m.group][-1]
             m.case = last.case
+    for k, m in enumerate(ms):
+        if m.case == "plain" and _object_list(toks, m.end, ms[k + 1].start if k + 1 < len(ms)
+                                              else len(toks), morph):
+            for x in ms:  # the whole list it ends
+                if x is m or (m.group is not None and x.group == m.group):
+                    x.case = "acc"
     for a, b in zip(ms, ms[1:], strict=False):
         if b.kind == "pair_countries" and a.group is not None and b.start == a.end:
             members = [x for x in ms if x.group == a.group]
             b.kind = "bound_pair"
             b.candidates = [c for x in members for c in x.candidates[:1]]
+
+
+def _object_list(toks: list, k: int, stop: int, morph: Morphology) -> bool:
+    """মিন অং হ্লাইং এবং আরো পাঁচ জন জেনারেলকে: an actor coordinated (ও, এবং) with a
+    counted phrase (morphology.yaml `list_fillers`, numerals) ending in the accusative is
+    an object too; any other word ends the list (জাতিসংঘ ও মানবাধিকার সংস্থাগুলো ঘটনাটিকে)."""
+    if k >= len(toks) or toks[k].norm not in ("ও", "এবং"):
+        return False
+    fillers = set(morph.word_list("list_fillers")) | set(morph.word_list("group_numerals"))
+    for j in range(k + 1, min(k + 7, stop)):
+        word = toks[j].norm
+        if j > k + 1 and any(case == "acc" for _, case in morph.analyses(word)[1:]):
+            return True
+        if word not in fillers and not word[:1].isdigit() and not word.endswith(("টি", "জন")):
+            return False
+    return False
 
 
 def _loose_index(surface: dict[tuple[Words, str], list[Entity]],

@@ -3,8 +3,8 @@ attachment first; see kg.extract.roles)."""
 
 from __future__ import annotations
 
-from kg.extract.cues import NONFINITE_ENDINGS
 from kg.lang.data import LanguageData
+from kg.lang.morphology import finite_form
 from kg.text.segment import QUOTES, Sentence, Token
 
 # An opening quote mark and the mark that closes it.
@@ -34,7 +34,11 @@ def clauses(lang: LanguageData, sent: Sentence,
             current += 1  # … সম্মত হওয়ার পর, ট্রাম্প …: a clause of time ends at its comma
         elif tok.text in QUOTES and k not in terms:
             current += 1
-        elif tok.norm == "যে" and prev_verb and _finite_form(toks[k - 1].norm) and k + 1 < len(
+        elif tok.text == "-" and prev_verb and sum(t.text == "-" for t in toks[:k]) % 2 == 0:
+            # বিমান বাহিনী বলছে- রাশিয়া …: a dash after a verb, like its comma; not the dash
+            # closing an aside (পুতিন- যিনি … নির্দেশ দিয়েছেন- ট্রাম্পের সঙ্গে …)
+            current += 1
+        elif tok.norm == "যে" and prev_verb and finite_form(toks[k - 1].norm) and k + 1 < len(
                 toks) and (toks[k + 1].text == "," or k + 1 in subjects):
             # ট্রাম্প জানান যে(,) | ইসরায়েল … রাজি হয়েছে: "that" after a finite verb, with a
             # comma or a subject of its own (not চীন জানিয়েছে যে যুক্তরাষ্ট্রের সঙ্গে … চালিয়ে
@@ -78,7 +82,7 @@ def _relative_end(lang: LanguageData, toks: list[Token],
         for v in range(r + 1, min(len(toks) - 1, r + 8)):
             if toks[v].is_punct:
                 break
-            if morph.lemma(toks[v].norm) is not None and _finite_form(toks[v].norm):
+            if morph.lemma(toks[v].norm) is not None and finite_form(toks[v].norm):
                 rest = toks[v + 1:v + 5]
                 corr = next((v + 1 + n for n, t in enumerate(rest) if t.norm in correlatives),
                             None)
@@ -88,13 +92,6 @@ def _relative_end(lang: LanguageData, toks: list[Token],
                     return corr - 1
                 return v
     return -1
-
-
-def _finite_form(word: str) -> bool:
-    """Not an infinitive, verbal noun or conjunctive participle (দিয়েছে, not দিতে, দিয়ে)."""
-    if word.endswith(NONFINITE_ENDINGS):
-        return False
-    return not word.endswith("ে") or word.endswith(("েন", "ছে", "বে"))
 
 
 def _after_clause(lang: LanguageData, toks: list[Token], k: int) -> bool:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from kg.entities.mention import Mention
 from kg.lang.data import LanguageData
 from kg.lang.lexicon import LightVerb, Predicate
+from kg.lang.morphology import NONFINITE_ENDINGS, finite_form
 from kg.text.segment import QUOTES, Sentence, Token, norm_token
 
 HOWA = norm_token("হওয়া")
 ERAS = frozenset({"war"})  # events that also name a time: যুদ্ধ শুরুর পর থেকে
 CAUSATIVE = "ানো"  # রাজি করানো "persuade": the causative verbal noun
-NONFINITE_ENDINGS = ("তে", "ার", "ানো", "োর", "ওয়া", "য়া")  # চালানোর: -ানো + -র
 
 
 @dataclass(slots=True)
@@ -36,6 +36,7 @@ class Cue:
     clause: int = 0
     anaphoric: bool = False
     adverbial: bool = False  # a nominal event in the locative (মধ্যস্থতায়, সফরে): a setting
+    timing: bool = False  # a nominal event telling when the clause's act happens (হামলার পর)
 
 
 class CueFinder:
@@ -56,6 +57,7 @@ class CueFinder:
         self.aspect = frozenset(self.morph.word_list("aspect_words"))
         self.leaving = frozenset(self.morph.word_list("leaving_words"))
         self.act_proposed = frozenset(self.morph.word_list("act_proposed"))
+        self.cancelling = frozenset(self.morph.word_list("cancelling"))
         self.unwilling = frozenset(self.morph.word_list("unwilling_words"))
         self.alert = frozenset(self.morph.word_list("alert_words"))
         self.talks = frozenset(self.morph.word_list("talk_nouns"))
@@ -336,13 +338,14 @@ class CueFinder:
     @staticmethod
     def _finite(toks: list[Token], j: int) -> bool:
         word = toks[j].norm
+        if finite_form(word):
+            return True
         if word.endswith(NONFINITE_ENDINGS):
             return False
+        # বলে/করে mid-sentence is a participle or the complementiser "that"; at the
+        # sentence's end a verb (… এমনটাই বলে।)
         nxt = toks[j + 1].norm if j + 1 < len(toks) else "।"
-        # বলে/করে mid-sentence is a participle or the complementiser "that".
-        if word.endswith("ে") and not word.endswith(("েন", "ছে", "বে")):
-            return nxt in ("।", "?", "!", "'", "’", "”") or nxt in QUOTES
-        return True
+        return nxt in ("।", "?", "!", "'", "’", "”") or nxt in QUOTES
 
     def _own_light_noun(self, pred: Predicate, word: str) -> bool:
         """আরোপের in নিষেধাজ্ঞা আরোপের ঘোষণা: the genitive of the noun's own light verb."""
@@ -384,7 +387,9 @@ class CueFinder:
                   taken: set[int]) -> Cue | None:
         best = self._with_light_verb(toks, i, j, preds, taken)
         # a word of stopping inside the noun's own light verb (চুক্তি স্থগিত করেছে) is the act
-        anaphoric = self._anaphoric(toks, i, j, best.end if best is not None else j)
+        stopped = best is not None and any(
+            b in self.cancelling for t in toks[j:best.end] for b, _ in self.morph.analyses(t.norm))
+        anaphoric = self._anaphoric(toks, i, j, best.end if best is not None else j, stopped)
         if best is None and self._predicative(toks, j):
             # … সবচেয়ে বড় হুমকি।: a predicate noun with the zero copula
             copular = [p for p in preds if any(lv.lemma == HOWA and not lv.prefix
@@ -415,7 +420,33 @@ class CueFinder:
             # no act of the clause's subject (but আলোচনার পর … সম্মত হয় চীন: talks are its)
             best.light_lemma is None and not best.pred.symmetric and j < len(toks)
             and self._genitive(toks[j - 1].norm) and toks[j].norm in self.lang.time_before_after)
+        best.timing = best.light_lemma is None and not best.pred.symmetric and self._dates(toks, j)
         return best
+
+    def _dates(self, toks: list[Token], j: int) -> bool:
+        """হামলার পর; বোমা হামলা ও ফিলিস্তিনিদের হত্যার পরেও: the noun ending at j, or the
+        coordination it opens, is a genitive right before a word of time: the act tells
+        when the clause's own act happened, and the clause's subject after it is not its
+        doer."""
+        if j < len(toks) and toks[j].norm in self.lang.coordinators:
+            ends = [k for k in range(j + 1, min(j + 4, len(toks) - 1))
+                    if toks[k + 1].norm in self.lang.time_before_after]
+            return bool(ends) and not any(
+                t.is_punct or self.morph.lemma(t.norm) for t in toks[j + 1:ends[0] + 1]) and (
+                self._genitive(toks[ends[0]].norm))
+        return j < len(toks) and self._genitive(toks[j - 1].norm) and (
+            toks[j].norm in self.lang.time_before_after)
+
+    def _told_before(self, toks: list[Token], i: int, j: int) -> bool:
+        """এই সফর, এ ধরনের হামলা, সেই চুক্তিটি: a demonstrative or the definite classifier."""
+        demonstratives = self.lang.demonstratives
+        if i > 0 and toks[i - 1].norm in demonstratives and not self._cataphoric(toks, i - 1):
+            return True
+        if i > 1 and toks[i - 2].norm in demonstratives and toks[i - 1].norm in ("ধরনের",
+                                                                                 "রকম"):
+            return True
+        return toks[j - 1].norm.endswith(("টি", "টির", "টিকে", "টা")) and (
+            toks[j - 1].norm not in self.noun_ends)
 
     def _era(self, toks: list[Token], j: int) -> bool:
         """যুদ্ধ শুরুর পর থেকে "since the war began": the genitive of an aspect word and a
@@ -487,17 +518,12 @@ class CueFinder:
                 return False
         return False
 
-    def _anaphoric(self, toks: list[Token], i: int, j: int, after: int) -> bool:
+    def _anaphoric(self, toks: list[Token], i: int, j: int, after: int,
+                   stopped: bool = False) -> bool:
         """এই সফর, সেই চুক্তিটি, … হিসেবে: a mention of an event already told, or a
-        description, not a new event."""
-        demonstratives = self.lang.demonstratives
-        if i > 0 and toks[i - 1].norm in demonstratives and not self._cataphoric(toks, i - 1):
-            return True
-        if i > 1 and toks[i - 2].norm in demonstratives and toks[i - 1].norm in ("ধরনের",
-                                                                                 "রকম"):
-            return True
-        if toks[j - 1].norm.endswith(("টি", "টির", "টিকে", "টা")) and (
-                toks[j - 1].norm not in self.noun_ends):
+        description, not a new event. `stopped`: the noun's own light verb stops it
+        (চুক্তিটি বাতিল ঘোষণা করেছে): the thing is told before, its stopping is new."""
+        if not stopped and self._told_before(toks, i, j):
             return True
         if j < len(toks) and toks[j].norm in self.lang.context_markers:
             return True  # মহড়ার প্রেক্ষিতে: the setting of what follows

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kg.entities.mention import Mention, entities_of
 from kg.extract.cues import Cue
+from kg.extract.discourse import Discourse
 from kg.extract.state import Event, SentenceState
 from kg.extract.types import PLACE_TARGETS
 from kg.kinds import ACTOR_TYPES, TARGET_TYPES
@@ -80,6 +81,42 @@ def requested_acts(lang: LanguageData, st: SentenceState) -> list[tuple[Cue, Eve
         ev.token_span = (m.start, m.end + 1)
         ev.cue_end = m.end + 1
         out.append((cue, ev))
+    return out
+
+
+def aimed_again(lang: LanguageData, st: SentenceState,
+                disc: Discourse) -> list[tuple[Cue, Event]]:
+    """হামাসের নেতাদের লক্ষ্য করে এ হামলা চালানো হয়েছে: the attack told before, now told
+    aimed at someone new; its attackers attacked them too: those the clause names (… এই
+    হামলা চালায় ইসরায়েল), else those of the last attack of the two sentences before. Not
+    when the clause denies it (চালানো হয়নি)."""
+    out = []
+    for ref in st.references:
+        if ref.pred.type != "ASSAULT" or not _demonstrative(lang, st, ref):
+            continue
+        cl = st.clause_of(ref)
+        if any(lang.morph.features(t.norm).negated
+               for t, c in zip(st.toks, st.clause, strict=True) if c == cl and not t.is_punct):
+            continue
+        aimed = [m for m in st.actors if m.case == "on" and m.end < ref.start
+                 and ref.start - m.end <= 4
+                 and not any(t.is_punct for t in st.toks[m.end:ref.start])]
+        named = entities_of([m for m in st.actors if m.case == "plain" and st.clause[
+            m.start] == cl and (m.end <= ref.start or m.start == ref.end)], ACTOR_TYPES)
+        earlier = next((e for e in reversed(disc.of_last(2)) if e.type == "ASSAULT"), None)
+        if not aimed or not (named or earlier):
+            continue
+        sources = named or list(earlier.sources)
+        targets = [e for e in entities_of(aimed[-1:], ACTOR_TYPES) if e not in sources
+                   and (named or e not in earlier.targets)]
+        if not targets:
+            continue
+        pred = ref.pred
+        ev = Event(pred, pred.type, pred.cameo, pred.relation, pred.mode,
+                   sources, targets, confidence=0.6, cue_start=ref.start, embedded=True)
+        ev.token_span = (aimed[-1].start, ref.end)
+        ev.cue_end = ref.end
+        out.append((ref, ev))
     return out
 
 

@@ -25,7 +25,7 @@ from kg.extract.clauses import clauses
 from kg.extract.context import ContextReader
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse, DiscourseKeeper
-from kg.extract.embedded import embedded_events, requested_acts
+from kg.extract.embedded import aimed_again, embedded_events, requested_acts
 from kg.extract.features import pair_features
 from kg.extract.implicit import ImplicitRoles
 from kg.extract.roles import RoleAssigner
@@ -118,7 +118,8 @@ class EventExtractor:
         sport = self._sport(st)
         built = {} if sport else self._build(st, groups, speaker, disc)
         told_inside = [] if sport else (embedded_events(self.lang, st)
-                                         + requested_acts(self.lang, st))
+                                         + requested_acts(self.lang, st)
+                                         + aimed_again(self.lang, st, disc))
         for k, (ref, ev) in enumerate(told_inside):
             if not any(_same(ev, other) for _, other in built.values()):
                 built[len(groups) + k] = (ref, ev)  # after the sentence's own events
@@ -406,8 +407,9 @@ class EventExtractor:
             # who calls it a threat: the quote's speaker, or the reporting verb's subject;
             # whom it is said of is named before it (ইরান দায়ী, বললেন ট্রাম্প: not Trump)
             said = [e for ev in st.built if ev.type == "STATEMENT" for e in ev.sources]
-            told = entities_of([m for m in slot["source"] + slot["target"]
-                                if m.end <= cue.start], ACTOR_TYPES)
+            told = entities_of([m for m in slot["source"] + slot["target"] if m.end <= cue.start
+                                # … শর্ত পূরণ করতে হবে বাংলাদেশকে: who must, named last
+                                or (pred.frame == "must" and m.case == "acc")], ACTOR_TYPES)
             sources = list(speaker) or said
             targets = [e for e in told if e not in sources]
         if not sources:

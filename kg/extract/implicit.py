@@ -8,7 +8,7 @@ from kg.entities.mention import Mention, entities_of
 from kg.extract.clauses import taken_up
 from kg.extract.cues import Cue
 from kg.extract.discourse import Discourse
-from kg.extract.roles import RoleAssigner, venue
+from kg.extract.roles import RoleAssigner, timing_subject, venue
 from kg.extract.state import Event, SentenceState, Slot
 from kg.extract.types import SAID_FRAMES, adjust_type, has_class_word, owns_claim
 from kg.kinds import TARGET_TYPES
@@ -52,6 +52,9 @@ class ImplicitRoles:
         setting = self._setting(st, cue) or self._describes(st, cue)
         subj = [] if setting else [
             m for m in actors if id(m) not in used and clause[m.start] == cl
+            # … হামলা ও ফিলিস্তিনিদের হত্যার পরেও … তুরস্ক: an act dating the clause takes
+            # no subject after it (roles.timing_subject)
+            and not (cue.timing and not timing_subject(st, cue, m))
             and m.case in ("plain", "gen") and m not in slot["target"]
             and id(m) not in inside and entities_of([m])
             # বলা হয়, বাংলাদেশের উত্তর-পূর্বাঞ্চলে …: a genitive the tree puts in a clause
@@ -59,6 +62,7 @@ class ImplicitRoles:
             and not (m.case == "gen" and id(m) in st.elsewhere
                      and cue.pred.type == "STATEMENT")
             and not (m.kind == "pronouns_self" and m.case != "plain")
+            and not (m.case == "gen" and self._heads(st, m))
             and not (m.case == "gen" and owns_claim(self.lang, st.toks, m.end, cue))]
         if not subj and not setting:
             subj = [m for m in st.unknown if clause[m.start] == cl and m.case == "plain"]
@@ -264,6 +268,17 @@ class ImplicitRoles:
             return False
         word = st.toks[cue.end].norm
         return word not in self.aspect and self.lang.morph.lemma(word) is None
+
+    def _heads(self, st: SentenceState, m: Mention) -> bool:
+        """মিয়ানমার সেনাবাহিনীর প্রধান জেনারেল মিন অং হ্লাইংকে: a genitive at most two words
+        (a title: no verb, no punctuation) before a person marked as an object names whom
+        that person heads or serves; it is no subject of the clause (before a subject or
+        an owner it speaks for the body)."""
+        return any(a.start - m.end <= 2 and a.start >= m.end and a.case not in (
+            "plain", "gen") and any(
+            e.type == "Person" for e in a.entities) and not any(
+            t.is_punct or self.lang.morph.lemma(t.norm) for t in st.toks[m.end:a.start])
+            for a in st.actors)
 
     def _setting(self, st: SentenceState, cue: Cue) -> bool:
         """An attack in the locative in a clause of casualties (হামলায় … নিহত হন, "killed

@@ -169,13 +169,16 @@ class RoleAssigner:
                     if not self.participle(cues[ci], toks) and (
                             not cues[ci].adverbial or cues[ci].pred.type in ("CONSULT",
                                                                              "STATEMENT")
-                            or _agreed_to(cues, ci)):
+                            or _agreed_to(cues, ci)) and not (
+                            cues[ci].timing and not timing_subject(st, cues[ci], m)):
                         _put(slots[ci], self.frame(cues[ci]).get("plain"), m, cues[ci])
                 continue
             right = [ci for ci in same if cues[ci].start >= m.end]
-            if not right and any(c.is_noun and c.light_lemma is None for c in
-                                 (cues[ci] for ci in same)) and m.case == "acc":
-                continue  # an object after a nominal event belongs to a later verb
+            if not right and any(c.is_noun and c.light_lemma is None and c.pred.frame != "must"
+                                 for c in (cues[ci] for ci in same)) and m.case == "acc":
+                # an object after a nominal event belongs to a later verb; not who must act,
+                # named last (শর্ত পূরণ করতে হবে বাংলাদেশকে)
+                continue
             if m.case == "by" and any(not cues[ci].adverbial for ci in right):
                 # ভারতের তরফে বৈঠকে … ফিরে যেতে বলা হয়: who speaks for a side does what the
                 # verb tells, not the meeting that sets the scene
@@ -447,6 +450,16 @@ def _infinitive(st: SentenceState, cue: Cue) -> bool:
 
 def _can_act(m: Mention) -> bool:
     return any(e.type in ACTOR_TYPES for e in m.entities)
+
+
+def timing_subject(st: SentenceState, cue: Cue, m: Mention) -> bool:
+    """যুক্তরাষ্ট্র … হামলা ও নিষেধাজ্ঞা আরোপের পর ইরান …: an act dating the clause has a
+    subject of its own only before it, and only when the clause's act has one after it
+    (কাতার গাজায় … হামলা ও … অভিযানের পর যুদ্ধবিরতির প্রস্তাব দিয়েছে: Qatar proposes)."""
+    cl = st.clause_of(cue)
+    return m.start < cue.start and any(
+        a.case == "plain" and a.start >= cue.end and st.clause[a.start] == cl
+        for a in st.actors)
 
 
 def _agreed_to(cues: list[Cue], ci: int) -> bool:

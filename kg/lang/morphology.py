@@ -17,6 +17,17 @@ from kg.resources import seeds_dir
 from kg.text.segment import norm_token
 
 CASES = ("gen", "acc", "loc", "plain")
+# Endings of the infinitive, verbal noun and participle (দিতে, দেওয়ার, চালানো, চালানোর)
+NONFINITE_ENDINGS = ("তে", "ার", "ানো", "োর", "ওয়া", "য়া")
+
+
+def finite_form(word: str) -> bool:
+    """A verb form that can end a clause: not an infinitive, verbal noun or conjunctive
+    participle (দিয়েছে, বলেন, করবে; not দিতে, দেওয়ার, দিয়ে). The one test of it: clauses,
+    cues and coreference all ask here."""
+    if word.endswith(NONFINITE_ENDINGS):
+        return False
+    return not word.endswith("ে") or word.endswith(("েন", "ছে", "বে"))
 
 
 def _load_yaml(path: Path) -> dict:

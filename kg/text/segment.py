@@ -36,14 +36,20 @@ QUOTES = OPEN_QUOTES | CLOSE_QUOTES | TOGGLE_QUOTES
 # text without sentence ends are arbitrary either way.
 MAX_SENTENCE_TOKENS = 80
 CLAUSE_BREAKS = frozenset(",;")
-# Punctuation split off as its own token. The hyphen stays inside words (এফ-সিক্সটিন).
+# Punctuation split off as its own token. The hyphen stays inside words (এফ-সিক্সটিন); one
+# ending a word is a dash, a token of its own (below).
 PUNCT = TERMINATORS | QUOTES | frozenset(",;:()[]{}—–…/")
+_WORD = "[^\\s" + re.escape("".join(sorted(PUNCT))) + "-]"
 _TOKEN_RE = re.compile(
     "|".join(
         [
             r"\.\.\.",
             "[" + re.escape("".join(sorted(PUNCT))) + "]",
-            "[^\\s" + re.escape("".join(sorted(PUNCT))) + "]+",
+            # a hyphen joins the parts of a word (ভারত-চিন, এফ-সিক্সটিন) and opens a detached
+            # case ending (আরএসএফ -এর); one ending a word is a dash (বলছে- রাশিয়া,
+            # বলেন-‘…’) and stands alone
+            "(?:" + _WORD + "|-(?=" + _WORD + "))+",
+            "-",
         ]
     )
 )
@@ -76,7 +82,7 @@ class Token:
 
     @property
     def is_punct(self) -> bool:
-        return self.text in PUNCT
+        return self.text in PUNCT or self.text == "-"
 
 
 @dataclass(slots=True)
@@ -103,10 +109,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     Python's `\\w` splits Bengali words at vowel signs and the virama, so words are
     runs of anything that is neither space nor punctuation.
     """
-    return [
+    return _join_elisions([
         Token(m.group(), offset + m.start(), offset + m.end(), norm_token(m.group()))
         for m in _TOKEN_RE.finditer(text)
-    ]
+    ], text, offset)
 
 
 class _QuoteState:
@@ -129,6 +135,8 @@ class _QuoteState:
 
 
 BENGALI = re.compile("[\u0980-\u09ff]")
+# Bengali letters, vowel signs and digits (not the danda-like ৷ or the currency signs)
+LETTER = re.compile("[\u0985-\u09e3\u09e6-\u09f1]")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -176,6 +184,40 @@ def split_sentences(text: str) -> list[Sentence]:
     for i, s in enumerate(sentences):
         s.index = i
     return sentences
+
+
+ELISIONS = frozenset("’'")
+# Case endings and classifiers put after an apostrophe (বিবিসি’র, এএফপি’কে, দু’টি)
+ELIDED_ENDINGS = frozenset({"র", "এর", "ের", "কে", "দের", "রা", "তে", "য়", "এ", "টি", "টা",
+                            "জন", "জনকে"})
+
+
+def _join_elisions(tokens: list[Token], text: str, offset: int) -> list[Token]:
+    """দু’পক্ষের, দু’দেশের, বিবিসি’র, ইউএই’র: an apostrophe glued between two Bengali
+    letters, with no quotation open and a short part on one side (দু, or a case ending),
+    marks letters left out or a case ending put on an abbreviation; it is part of the
+    word, not a quote, and the word matches without it (দুপক্ষের, ইউএইর). With a
+    quotation open it closes it (‘সন্ত্রাসী’দের); between two long words it opens one
+    (বলেন'যুক্তরাষ্ট্রের …')."""
+    quotes, out, i = _QuoteState(), [], 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if (tok.text in ELISIONS and not quotes.open and out and i + 1 < len(tokens)
+                and out[-1].end == tok.start and tokens[i + 1].start == tok.end
+                and LETTER.match(text[tok.start - offset - 1])
+                and LETTER.match(text[tok.end - offset])
+                and (len(out[-1].text) <= 2 or tokens[i + 1].norm in ELIDED_ENDINGS)):
+            prev, nxt = out.pop(), tokens[i + 1]
+            out.append(Token(text[prev.start - offset:nxt.end - offset], prev.start, nxt.end,
+                             prev.norm + nxt.norm))
+            i += 2
+            continue
+        if tok.text in QUOTES:
+            k, j = tok.start - offset, tok.end - offset
+            quotes.update(tok.text, text[k - 1] if k > 0 else "", text[j] if j < len(text) else "")
+        out.append(tok)
+        i += 1
+    return out
 
 
 def _cut(tokens: list[Token]) -> tuple[list[Token], list[Token]]:

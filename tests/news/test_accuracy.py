@@ -10,14 +10,13 @@ import pytest
 
 NEWS = Path(__file__).resolve().parents[2] / "seeds" / "news"
 # Measured with `kg evaluate seeds/news/<split>.jsonl --ablation` (README, Quality).
-REPORTED = {("test", "parse"): 0.585, ("test", "rules"): 0.584,
-            ("dev", "parse"): 0.746, ("dev", "rules"): 0.717}
+REPORTED = {("test", "parse"): 0.590, ("test", "rules"): 0.585,
+            ("dev", "parse"): 0.729, ("dev", "rules"): 0.723}
 MARGIN = 0.02
 # What the parse adds on the test split (issue "Real news II"), pinned at the level reached:
-# 0.0015 with the learned filters (each fitted on dev for its own path), 0.010 without them
-# (0.009 and 0.013 at the last stop: this stop's rules, and the refitted rules-only filter,
-# raised the rules-only path more).
-PARSE_GAIN = {True: 0.001, False: 0.009}
+# 0.0049 with the learned filters (each fitted on dev for its own path), 0.0099 without them
+# (0.0015 and 0.010 at the last stop).
+PARSE_GAIN = {True: 0.004, False: 0.009}
 
 
 def _score(split: str, pipeline) -> float:

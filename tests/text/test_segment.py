@@ -88,3 +88,27 @@ def test_sentences_of_real_length_are_not_cut():
 
     text = " ".join(["শব্দ"] * (MAX_SENTENCE_TOKENS - 1)) + "।"
     assert len(split_sentences(text)) == 1
+
+
+def test_an_elision_apostrophe_is_part_of_its_word():
+    # দু’পক্ষের, এএফপি’র: letters left out or a case ending on an abbreviation; the
+    # word matches without the apostrophe
+    toks = tokenize(normalize("দু’পক্ষের বৈঠক, এএফপি'র খবর"))
+    assert [t.text for t in toks] == ["দু’পক্ষের", "বৈঠক", ",", "এএফপি'র", "খবর"]
+    assert [t.norm for t in toks][::3] == ["দুপক্ষের", "এএফপির"]
+    assert toks[0].end - toks[0].start == len("দু’পক্ষের")
+    text = normalize("প্রথম লাইন।\nদুই দেশের দু’পক্ষের বৈঠক হয়।")
+    assert all(text[t.start:t.end] == t.text for s in split_sentences(text) for t in s.tokens)
+
+
+def test_a_closing_quote_before_a_case_ending_still_closes():
+    (s,) = split_sentences(normalize("তিনি ‘সন্ত্রাসী’দের সঙ্গে বৈঠক করেন।"))
+    assert [t.text for t in s.tokens][1:5] == ["‘", "সন্ত্রাসী", "’", "দের"]
+    assert not s.tokens[4].in_quote
+
+
+def test_a_hyphen_ending_a_word_before_a_space_is_a_dash():
+    toks = tokenize(normalize("বিমান বাহিনী বলছে- রাশিয়া-ইউক্রেন যুদ্ধ - চলছে"))
+    assert [t.text for t in toks] == ["বিমান", "বাহিনী", "বলছে", "-", "রাশিয়া-ইউক্রেন",
+                                      "যুদ্ধ", "-", "চলছে"]
+    assert toks[3].is_punct and not toks[4].is_punct
