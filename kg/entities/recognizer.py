@@ -36,6 +36,9 @@ class _Pattern:
 PRONOUNS = ("pronouns_person", "pronouns_group", "pronouns_self")
 # The units that speak for a body (its spokesperson): a bare body's spokesperson is the body.
 BODY_VOICES = frozenset({"spokesperson"})
+# Kinds of body that states name alike (পররাষ্ট্র দপ্তর, প্রতিরক্ষা মন্ত্রণালয়)
+GENERIC_ORGANS = frozenset({"foreign_ministry", "ministry", "defence_ministry", "interior_ministry",
+                            "government_body"})
 
 
 def _case_of_pronoun(word: str) -> str:
@@ -420,6 +423,10 @@ def _combine_roles(ms: list[Mention],
     i = 0
     while i < len(ms):
         m = ms[i]
+        if out and out[-1].end == m.start and _generic_organ(m, out[-1]):
+            # যুক্তরাজ্যের পররাষ্ট্র দপ্তর: the department another state's name also calls
+            # its own (পররাষ্ট্র দপ্তর, bare, is the US's) is that state's
+            m.kind = "unit"
         if m.kind in ("role", "unit"):
             left = out[-1] if out and (out[-1].end == m.start or (
                 out[-1].end == m.start - 1 and out[-1].end in modifiers
@@ -537,6 +544,15 @@ def _coordinate(sentence: Sentence, ms: list[Mention], morph: Morphology) -> Non
             members = [x for x in ms if x.group == a.group]
             b.kind = "bound_pair"
             b.candidates = [c for x in members for c in x.candidates[:1]]
+
+
+def _generic_organ(m: Mention, left: Mention) -> bool:
+    """A department named by a generic name (পররাষ্ট্র দপ্তর: a ministry or government body
+    of one state) right after another state in the genitive."""
+    states = {e.key for e in left.candidates if e.type == "Country"}
+    return m.kind == "name" and left.case == "gen" and bool(states) and bool(m.candidates) and all(
+        e.type == "Organization" and e.kind in GENERIC_ORGANS and e.affiliation not in states
+        for e in m.candidates)
 
 
 def _object_list(toks: list, k: int, stop: int, morph: Morphology) -> bool:

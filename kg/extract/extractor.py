@@ -384,12 +384,16 @@ class EventExtractor:
         """Two predicates of one type in one clause (সফরে … গেলেন) are one event."""
         out: list[tuple[Cue, Slot]] = []
         for cue, slot in zip(st.cues, slots, strict=True):
-            for prev, pslot in out:
+            for k, (prev, pslot) in enumerate(out):
                 if prev.pred.type == cue.pred.type and st.clause_of(prev) == st.clause_of(cue):
                     for role in ("source", "target"):
                         pslot[role].extend(m for m in slot[role] if m not in pslot[role])
                     if prev.light_lemma is None and cue.light_lemma is not None:
                         prev.gov = cue.gov
+                        if "said_follows" in prev.pred.needs:
+                            # গুপ্তচরবৃত্তির অভিযোগে অভিযুক্ত করেছে রাশিয়া: the verb is the
+                            # act; the noun before it names the charge, no saying to follow
+                            out[k] = (cue, pslot)
                     break
             else:
                 out.append((cue, {k: list(v) for k, v in slot.items()}))

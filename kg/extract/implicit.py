@@ -306,10 +306,15 @@ class ImplicitRoles:
 
     def _denies_told(self, st: SentenceState, cue: Cue) -> bool:
         """What is rejected is "this" accusation, claim or incident (এই অভিযোগ, এ ঘটনা:
-        morphology.yaml `told_things`), just before the cue in its clause."""
+        morphology.yaml `told_things`), just before the cue in its clause, or named what it
+        is before it (এই অভিযোগকে ‘সম্পূর্ণ ভিত্তিহীন’ বলে প্রত্যাখ্যান)."""
         cl = st.clause_of(cue)
-        for k in range(max(1, cue.start - 3), cue.start):
-            if st.clause[k] != cl or st.toks[k - 1].norm not in self.lang.demonstratives:
+        named = any(t.norm in self.lang.complementisers for t in st.toks[max(0, cue.start - 2):
+                                                                          cue.start])
+        clauses = (cl, cl - 1) if named else (cl,)  # বলে opens a clause of its own
+        for k in range(max(1, cue.start - (10 if named else 3)), cue.start):
+            if st.clause[k] not in clauses or (
+                    st.toks[k - 1].norm not in self.lang.demonstratives):
                 continue
             if any(b in self.told_things for b, _ in self.lang.morph.analyses(st.toks[k].norm)):
                 return True

@@ -1957,3 +1957,29 @@ def test_what_the_second_review_of_this_round_found(pipeline):
     found = triples(records(unfiltered, (
         "ইরানের পররাষ্ট্রমন্ত্রী আব্বাস আরাকচি বলেন'এই হামলা আন্তর্জাতিক আইনের লঙ্ঘন'।")))
     assert any(t == "STATEMENT" for t, _, _ in found)
+
+
+def test_another_states_foreign_office_is_that_states(pipeline):
+    # পররাষ্ট্র দপ্তর bare is the US State Department; after another state it is that state's
+    found = triples(records(pipeline, (
+        "মস্কোয় নিযুক্ত এক ব্রিটিশ কূটনীতিককে গুপ্তচরবৃত্তির অভিযোগে অভিযুক্ত করেছে রাশিয়া। তবে "
+        "এই অভিযোগকে ‘সম্পূর্ণ ভিত্তিহীন’ বলে প্রত্যাখ্যান করেছে যুক্তরাজ্যের পররাষ্ট্র দপ্তর।")))
+    # accused "on charges of" is an accusation; "this accusation", named what it is and
+    # rejected, answers the accuser
+    assert {("DISAPPROVE", "Russia", "United Kingdom"),
+            ("REJECT", "United Kingdom", "Russia")} <= found
+    assert not any("Department of State" in s for _, s, _ in found)
+    found = triples(records(pipeline, "এই অভিযোগ প্রত্যাখ্যান করেছে পররাষ্ট্র দপ্তর।"))
+    assert any(s == "United States Department of State" for _, s, _ in found)
+
+
+def test_help_blocked_is_no_help_and_a_mission_is_its_states(pipeline):
+    unfiltered = Pipeline(replace(pipeline.settings, event_filter=False))
+    found = triples(records(unfiltered, (
+        "ইউরোপের অধিকাংশ দেশ ইউক্রেনকে সহযোগিতা করলেও হাঙ্গেরি এবার ইইউ সহায়তার ৫০ বিলিয়ন "
+        "ইউরো আটকে দিয়েছে।")))
+    assert not any(t == "AID" and s == "Hungary" for t, s, _ in found)
+    # ভারতের কাবুল মিশন: India's mission in Kabul, not Afghanistan
+    found = triples(records(unfiltered, (
+        "ভারতের কাবুল মিশন কুনার প্রদেশে ১৫ টন খাদ্যসামগ্রী পৌঁছে দিতে সহায়তা করছে।")))
+    assert not any(s == "Afghanistan" for _, s, _ in found)
