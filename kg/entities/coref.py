@@ -16,7 +16,7 @@ from functools import cache
 from kg.entities.mention import Mention
 from kg.kinds import REPORTER_KINDS
 from kg.lang.gazetteer import HEAD_ROLES, Entity, Gazetteer
-from kg.lang.morphology import default_morphology, finite_form
+from kg.lang.morphology import default_morphology
 from kg.text.segment import Token
 
 # দুই দেশ: the pair last named together counts for this many sentences after it
@@ -53,7 +53,6 @@ class DocumentContext:
         self.last_country: Entity | None = None
         self.last_person: Entity | None = None
         self.last_org: Entity | None = None
-        self.named_after: set[str] = set()  # subjects the sentence names after a mention
         self.orgs: dict[str, Entity] = {}  # every organisation seen that can act
         self.org_subjects: set[str] = set()  # those of them named as a subject
         self.bound_pair: list[Entity] = []
@@ -75,8 +74,7 @@ class DocumentContext:
         for k, m in enumerate(mentions):
             # দেশটির … জন্য ত্রাণ পাঠিয়েছে ভারত সরকার: "the country" is not the subject the
             # clause names after it (its capital may be: দেশটির রাজধানী মিনস্ক)
-            self.named_after = self._named_after(m, mentions[k + 1:], tokens)
-            m.entities = self._resolve_one(m)
+            m.entities = self._resolve_one(m, self._named_after(m, mentions[k + 1:], tokens))
             self._group(m, mentions)
             for e in m.entities:
                 self._remember(e, m.kind)
@@ -95,14 +93,13 @@ class DocumentContext:
         ইরান কখনো …, … বলেছেন অস্ত্র বানাবে না ইরান)."""
         if m.kind not in ("this_country", "role") or not tokens:
             return set()
-        lemma = default_morphology().lemma
+        finite_verb = default_morphology().finite_verb
         out: set[str] = set()
         for x in later:
             between = tokens[m.end:x.start]
             if any(t.is_punct for t in between):
                 break
-            verbs = [i for i, t in enumerate(between, m.end)
-                     if lemma(t.norm) and finite_form(t.norm)]
+            verbs = [i for i, t in enumerate(between, m.end) if finite_verb(t.norm)]
             if verbs and not all(t.norm in ("ও", "এবং") or any(
                     o.start <= i < o.end for o in later)
                     for i, t in enumerate(tokens[verbs[-1] + 1:x.start], verbs[-1] + 1)):
@@ -112,8 +109,7 @@ class DocumentContext:
                 if t.is_punct:
                     break
                 rest.append(t)
-            if len(verbs) > 1 or (verbs and any(lemma(t.norm) and finite_form(t.norm)
-                                                for t in rest)):
+            if len(verbs) > 1 or (verbs and any(finite_verb(t.norm) for t in rest)):
                 break
             if x.case == "plain" and x.kind in ("name", "unit"):
                 out.update(c.key for c in x.candidates[:1])
@@ -161,7 +157,9 @@ class DocumentContext:
                    and any(len(n.split()) > 1 and n.split()[-1] == word for n in p.names_bn)]
         return max(earlier, key=lambda p: self.last_seen[p.key]) if earlier else None
 
-    def _resolve_one(self, m: Mention) -> list[Entity]:
+    def _resolve_one(self, m: Mention, after: set[str]) -> list[Entity]:
+        """`after`: the countries the clause names as its subject after m (not "the
+        country" m may say)."""
         kind = m.kind
         if kind == "name" and len(m.words) == 1:
             earlier = self._earlier_full_name(m.words[0], m.candidates)
@@ -175,11 +173,11 @@ class DocumentContext:
             self.bound_pair = list(dict.fromkeys(m.candidates))[:2]
             return list(self.bound_pair)
         if kind == "role":
-            return self._resolve_role(m)
+            return self._resolve_role(m, after)
         if kind == "pronouns_person":
             return [self.last_person] if self.last_person else []
         if kind == "this_country":
-            country = self.this_country()
+            country = self.this_country(after)
             return [country] if country else []
         if kind == "this_org":
             return self._last_org_of(" ".join(m.words))
@@ -203,13 +201,14 @@ class DocumentContext:
             n.endswith(" " + tail) for n in e.names_bn)]
         return [max(named, key=lambda e: self.last_seen[e.key])] if named else []
 
-    def this_country(self) -> Entity | None:
+    def this_country(self, besides: set[str] | frozenset[str] = frozenset()) -> Entity | None:
         """দেশটি: the country the text is about so far: most named, a subject counting
-        twice (তুরস্ক ইসরায়েলের সঙ্গে … দেশটির মন্ত্রণালয়: Turkey's), the latest of equals."""
-        counts = {k: n for k, n in self.country_counts.items() if k not in self.named_after}
+        twice (তুরস্ক ইসরায়েলের সঙ্গে … দেশটির মন্ত্রণালয়: Turkey's), the latest of equals;
+        none of `besides`."""
+        counts = {k: n for k, n in self.country_counts.items() if k not in besides}
         if not counts:
             last = self.last_country
-            return last if last is not None and last.key not in self.named_after else None
+            return last if last is not None and last.key not in besides else None
         top = max(counts, key=lambda k: (counts[k] + self.country_subjects[k], self.last_seen[k]))
         return self.known[top]
 
@@ -232,11 +231,11 @@ class DocumentContext:
         return {k for k, seen in self.last_seen.items() if seen > clock
                 and self.known[k].type == "Country" and self.known[k] not in besides}
 
-    def _resolve_role(self, m: Mention) -> list[Entity]:
+    def _resolve_role(self, m: Mention, after: set[str]) -> list[Entity]:
         roles = HEAD_ROLES if m.role == "leader" else frozenset({m.role or ""})
         aff = m.affiliation
         if m.role_label == "this_country":
-            aff = self.this_country()
+            aff = self.this_country(after)
         if aff is None:
             recent = [self.known[k] for k in self.person_counts]
             hits = [p for p in recent if any(o.role in roles for o in p.offices)]

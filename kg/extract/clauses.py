@@ -82,7 +82,7 @@ def _relative_end(lang: LanguageData, toks: list[Token],
         for v in range(r + 1, min(len(toks) - 1, r + 8)):
             if toks[v].is_punct:
                 break
-            if morph.lemma(toks[v].norm) is not None and finite_form(toks[v].norm):
+            if morph.finite_verb(toks[v].norm):
                 rest = toks[v + 1:v + 5]
                 corr = next((v + 1 + n for n, t in enumerate(rest) if t.norm in correlatives),
                             None)

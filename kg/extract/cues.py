@@ -413,14 +413,14 @@ class CueFinder:
                 best.pred.type != "CONSULT" and self._talks_about(toks, j)) or (
                 self._sought(toks, j, best.pred))
         best.anaphoric = anaphoric or (best.pred.id in ERAS and self._era(toks, j))
+        dated = best.light_lemma is None and not best.pred.symmetric  # may tell a time
         best.adverbial = best.light_lemma is None and best.pred.frame != "conflict" and any(
             case == "loc" and base == toks[j - 1].norm[: len(base)]
             for base, case in self.morph.analyses(toks[j - 1].norm)[1:]) or (
             # পহেলগাঁও হামলার পর: a one-sided event noun telling the time of the clause is
             # no act of the clause's subject (but আলোচনার পর … সম্মত হয় চীন: talks are its)
-            best.light_lemma is None and not best.pred.symmetric and j < len(toks)
-            and self._genitive(toks[j - 1].norm) and toks[j].norm in self.lang.time_before_after)
-        best.timing = best.light_lemma is None and not best.pred.symmetric and self._dates(toks, j)
+            dated and self._time_after(toks, j))
+        best.timing = dated and self._dates(toks, j)
         return best
 
     def _dates(self, toks: list[Token], j: int) -> bool:
@@ -433,7 +433,11 @@ class CueFinder:
                     if toks[k + 1].norm in self.lang.time_before_after]
             return bool(ends) and not any(
                 t.is_punct or self.morph.lemma(t.norm) for t in toks[j + 1:ends[0] + 1]) and (
-                self._genitive(toks[ends[0]].norm))
+                self._time_after(toks, ends[0] + 1))
+        return self._time_after(toks, j)
+
+    def _time_after(self, toks: list[Token], j: int) -> bool:
+        """হামলার পর: the word before j is a genitive and the word at j one of time."""
         return j < len(toks) and self._genitive(toks[j - 1].norm) and (
             toks[j].norm in self.lang.time_before_after)
 

@@ -41,6 +41,7 @@ from kg.extract.types import (
 from kg.kinds import ACTOR_TYPES, TARGET_TYPES
 from kg.lang.data import LanguageData
 from kg.lang.gazetteer import Entity, Gazetteer
+from kg.lang.morphology import conjunctive_participle
 from kg.parse.tree import Parse
 from kg.text.segment import QUOTES, Sentence, Token
 
@@ -223,10 +224,9 @@ class EventExtractor:
     def _on_the_way(st: SentenceState, cue: Cue) -> bool:
         """A meeting or call whose light verb is a conjunctive participle (ফোন করে, বৈঠক
         করে) before the clause's own verb."""
-        word = st.toks[cue.end - 1].norm
         return (cue.pred.type == "CONSULT" and cue.light_lemma is not None
                 and cue.end < len(st.toks) and not st.toks[cue.end].is_punct
-                and word.endswith("ে") and not word.endswith(("েন", "ছে", "বে", "তে")))
+                and conjunctive_participle(st.toks[cue.end - 1].norm))
 
     def _body_of(self, person: Entity) -> Entity | None:
         """The state a person holds office for, else the body (a party leader who is also

@@ -30,6 +30,12 @@ def finite_form(word: str) -> bool:
     return not word.endswith("ে") or word.endswith(("েন", "ছে", "বে"))
 
 
+def conjunctive_participle(word: str) -> bool:
+    """করে, দিয়ে, বলে: the -এ form that is neither finite (করেছে, বলেন) nor an
+    infinitive (করতে)."""
+    return word.endswith("ে") and not finite_form(word) and not word.endswith(NONFINITE_ENDINGS)
+
+
 def _load_yaml(path: Path) -> dict:
     try:
         with path.open(encoding="utf-8") as fh:
@@ -129,6 +135,10 @@ class Morphology:
 
     def lemma(self, word: str) -> str | None:
         return self.verb_forms.get(word)
+
+    def finite_verb(self, word: str) -> bool:
+        """A verb this lexicon knows, in a form that can end a clause (`finite_form`)."""
+        return self.lemma(word) is not None and finite_form(word)
 
     def features(self, word: str, following: str = "") -> VerbFeatures:
         """Tense/mood/polarity of a verb form, and of a following negative particle.

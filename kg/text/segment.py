@@ -121,7 +121,11 @@ class _QuoteState:
     def __init__(self) -> None:
         self.open = False
 
-    def update(self, ch: str, prev: str, nxt: str) -> None:
+    def see(self, tok: Token, text: str, offset: int = 0) -> None:
+        """Read the quote mark `tok` of `text` (which starts at document offset `offset`);
+        a straight quote's sense depends on the character before it."""
+        ch, k = tok.text, tok.start - offset
+        prev = text[k - 1] if k > 0 else ""
         if ch in OPEN_QUOTES:
             self.open = True
         elif ch in CLOSE_QUOTES:
@@ -165,9 +169,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if not current:
                 opened_at_start = quotes.open
             if tok.text in QUOTES:
-                prev = text[tok.start - 1] if tok.start > 0 else ""
-                nxt = text[tok.end] if tok.end < len(text) else ""
-                quotes.update(tok.text, prev, nxt)
+                quotes.see(tok, text)
                 tok.in_quote = True
             else:
                 tok.in_quote = quotes.open
@@ -213,8 +215,7 @@ def _join_elisions(tokens: list[Token], text: str, offset: int) -> list[Token]:
             i += 2
             continue
         if tok.text in QUOTES:
-            k, j = tok.start - offset, tok.end - offset
-            quotes.update(tok.text, text[k - 1] if k > 0 else "", text[j] if j < len(text) else "")
+            quotes.see(tok, text, offset)
         out.append(tok)
         i += 1
     return out
